@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+const jsonDir = process.env.VITEST_JSON_DIR;
+
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // One browser at a time: the machine has two cores and the product under test needs one.
+    fileParallelism: false,
+    reporters: jsonDir ? ["default", ["json", { outputFile: `${jsonDir}/e2e.json` }]] : ["default"],
+  },
+});

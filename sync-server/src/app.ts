@@ -1,0 +1,118 @@
+/**
+ * Builds the whole server on one port: the built client, the REST API under /api, the Hocuspocus
+ * WebSocket at /collab, /healthz and /readyz. Used by main.ts and by the integration tests (port 0).
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Hocuspocus } from "@hocuspocus/server";
+import * as Y from "yjs";
+import { authRoutes } from "./api/auth.js";
+import { episodeRoutes } from "./api/episodes.js";
+import { memberRoutes } from "./api/members.js";
+import { projectRoutes } from "./api/projects.js";
+import { resolveJwtSecret } from "./auth/secret.js";
+import { createTokenService } from "./auth/tokens.js";
+import { createCollabServer } from "./collab/hocuspocus.js";
+import { attachCollab } from "./collab/websocket.js";
+import type { ServerConfig } from "./config.js";
+import { openDatabase } from "./db/open.js";
+import { createRequestHandler } from "./http/handler.js";
+import { Router } from "./http/router.js";
+import { createLogger, type Logger } from "./logger.js";
+import type { Services } from "./services.js";
+import { DocumentStore } from "./store/documents.js";
+import { EpisodeStore } from "./store/episodes.js";
+import { ProjectStore } from "./store/projects.js";
+import { UserStore } from "./store/users.js";
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly httpServer: Server;
+  readonly services: Services;
+  readonly hocuspocus: Hocuspocus;
+  /** Stops accepting connections, stores every loaded document, closes storage. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: ServerConfig, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const db = await openDatabase(
+    { databaseUrl: config.databaseUrl, dataDir: config.dataDir },
+    (error) => log.error("database.connection-error", { error }),
+  );
+  const documents = new DocumentStore(db);
+  let collab: ReturnType<typeof createCollabServer> | null = null;
+  const services: Services = {
+    config,
+    db,
+    log,
+    tokens: createTokenService(resolveJwtSecret(config.jwtSecret, config.dataDir), config.tokenTtlSeconds),
+    users: new UserStore(db),
+    projects: new ProjectStore(db),
+    episodes: new EpisodeStore(db),
+    documents,
+    async readDocument(name) {
+      const live = collab?.documents.get(name);
+      if (live) return live;
+      const stored = await documents.load(name);
+      if (!stored) return undefined;
+      const doc = new Y.Doc();
+      if (stored.state) Y.applyUpdate(doc, stored.state);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+      return doc;
+    },
+  };
+  collab = createCollabServer(services);
+
+  const router = new Router();
+  authRoutes(router, services);
+  projectRoutes(router, services);
+  memberRoutes(router, services);
+  episodeRoutes(router, services);
+
+  const httpServer = createServer(
+    createRequestHandler({ router, log, clientDir: config.clientDir, ready: () => db.ping() }),
+  );
+  const wss = attachCollab(httpServer, collab, log);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const hocuspocus = collab;
+
+  return {
+    url,
+    port,
+    httpServer,
+    services,
+    hocuspocus,
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeAllConnections();
+      hocuspocus.closeConnections();
+      hocuspocus.flushPendingStores();
+      await waitForStores(hocuspocus);
+      // Compact every document still loaded so a clean shutdown leaves no log tail behind.
+      await Promise.allSettled(
+        [...hocuspocus.documents.values()].map((doc) => documents.compact(doc.name, doc, -1)),
+      );
+      await db.close();
+    },
+  };
+}
+
+/** Waits (a few seconds at most) for Hocuspocus's scheduled and running stores to finish. */
+async function waitForStores(hocuspocus: Hocuspocus): Promise<void> {
+  const busy = () =>
+    [...hocuspocus.documents.keys()].some((name) => {
+      const id = `onStoreDocument-${name}`;
+      return hocuspocus.debouncer.isDebounced(id) || hocuspocus.debouncer.isCurrentlyExecuting(id);
+    });
+  const deadline = Date.now() + 5000;
+  while (busy() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+}

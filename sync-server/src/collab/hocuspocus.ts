@@ -1,0 +1,33 @@
+/**
+ * The collaboration server, composed from one extension per concern. Order matters: the Redis relay (when
+ * scaled out) sees every hook first; limits and authorization run before a document is loaded; persistence
+ * loads, appends and compacts.
+ */
+import { Hocuspocus, type Extension } from "@hocuspocus/server";
+import { Redis as RedisRelay } from "@hocuspocus/extension-redis";
+import { Redis as RedisClient } from "ioredis";
+import type { Services } from "../services.js";
+import { activity } from "./extensions/activity.js";
+import { authorization } from "./extensions/authorization.js";
+import { limits } from "./extensions/limits.js";
+import { persistence } from "./extensions/persistence.js";
+
+export function createCollabServer(services: Services): Hocuspocus {
+  const extensions: Extension[] = [];
+  if (services.config.redisUrl) {
+    const url = services.config.redisUrl;
+    extensions.push(
+      new RedisRelay({
+        createClient: () => new RedisClient(url, { maxRetriesPerRequest: null, lazyConnect: false }),
+      }),
+    );
+  }
+  extensions.push(limits(services.log), authorization(services), persistence(services), activity(services.log));
+  return new Hocuspocus({
+    name: "aiuteur",
+    extensions,
+    debounce: services.config.compactionDelayMs,
+    maxDebounce: services.config.compactionDelayMs * 5,
+    quiet: true,
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * Accepts WebSocket upgrades on /collab and hands each socket to Hocuspocus. Two checks happen here, before
+ * any document work: the client's protocol version (an outdated client is closed with protocolMismatch and
+ * told to reload) and the size of every message (closed with messageTooLarge, other sockets unaffected).
+ */
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import type { Hocuspocus } from "@hocuspocus/server";
+import { WebSocketServer, type RawData } from "ws";
+import { CLOSE_CODES, LIMITS, PROTOCOL_PARAM, PROTOCOL_VERSION } from "@aiuteur/shared";
+import type { Logger } from "../logger.js";
+
+export const COLLAB_PATH = "/collab";
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** The Fetch API Request Hocuspocus expects, built from node's request. */
+function toFetchRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) value.forEach((v) => headers.append(key, v));
+    else if (value !== undefined) headers.set(key, value);
+  }
+  return new Request(new URL(req.url ?? "/", "http://localhost"), { headers });
+}
+
+export function attachCollab(server: Server, hocuspocus: Hocuspocus, log: Logger): WebSocketServer {
+  // ws refuses frames far beyond the limit itself (close 1009); frames just over it get our typed code.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxMessageBytes * 2 });
+
+  wss.on("connection", (socket, req: IncomingMessage) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.searchParams.get(PROTOCOL_PARAM) !== String(PROTOCOL_VERSION)) {
+      socket.close(CLOSE_CODES.protocolMismatch.code, CLOSE_CODES.protocolMismatch.reason);
+      return;
+    }
+    const connection = hocuspocus.handleConnection(socket, toFetchRequest(req));
+    socket.on("message", (data) => {
+      const bytes = toBytes(data);
+      if (bytes.byteLength > LIMITS.maxMessageBytes) {
+        log.warn("collab.message-too-large", { bytes: bytes.byteLength });
+        socket.close(CLOSE_CODES.messageTooLarge.code, CLOSE_CODES.messageTooLarge.reason);
+        return;
+      }
+      connection.handleMessage(bytes);
+    });
+    socket.on("close", (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
+    socket.on("error", (error) => log.debug("collab.socket-error", { error }));
+  });
+
+  server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (req.url ?? "").split("?")[0];
+    if (path !== COLLAB_PATH) {
+      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+  });
+
+  return wss;
+}

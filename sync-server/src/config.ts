@@ -1,0 +1,81 @@
+/**
+ * Configuration from the environment, validated once at start-up. Every problem is listed at once, so a
+ * misconfigured deployment is fixed in one pass rather than one error per restart.
+ */
+import { resolve } from "node:path";
+import type { LogLevel } from "./logger.js";
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  /** Given explicitly; when null a secret is generated once and kept in dataDir. */
+  jwtSecret: string | null;
+  tokenTtlSeconds: number;
+  logLevel: LogLevel;
+  /** Folder of the built client to serve; null serves the API only. */
+  clientDir: string | null;
+  /** How long an idle document's update log may grow before it is compacted into its state (ms). */
+  compactionDelayMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join("\n  - ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error"];
+
+export function loadConfig(env: NodeJS.ProcessEnv, defaults: { clientDir: string | null }): ServerConfig {
+  const problems: string[] = [];
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const url = (name: string, protocols: string[]): string | null => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return null;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(" or ")} (got "${parsed.protocol}//…")`);
+      }
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  };
+
+  const logLevel = (env.LOG_LEVEL ?? "info") as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
+
+  const jwtSecret = env.JWT_SECRET && env.JWT_SECRET !== "" ? env.JWT_SECRET : null;
+  if (jwtSecret !== null && jwtSecret.length < 32) problems.push("JWT_SECRET must be at least 32 characters long");
+
+  const config: ServerConfig = {
+    port: integer("PORT", 4700, 0, 65535),
+    host: env.HOST && env.HOST !== "" ? env.HOST : "127.0.0.1",
+    dataDir: resolve(env.DATA_DIR && env.DATA_DIR !== "" ? env.DATA_DIR : "data"),
+    databaseUrl: url("DATABASE_URL", ["postgres:", "postgresql:"]),
+    redisUrl: url("REDIS_URL", ["redis:", "rediss:"]),
+    jwtSecret,
+    tokenTtlSeconds: integer("TOKEN_TTL_SECONDS", 7 * 24 * 3600, 60, 365 * 24 * 3600),
+    logLevel,
+    clientDir: env.CLIENT_DIR === "" ? null : env.CLIENT_DIR ? resolve(env.CLIENT_DIR) : defaults.clientDir,
+    compactionDelayMs: integer("COMPACTION_DELAY_MS", 2000, 10, 600_000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,106 @@
+/**
+ * Named, append-only schema migrations for both dialects. Never edit a published migration: add one.
+ * Where the dialects differ a migration gives both texts; otherwise one text serves both.
+ */
+import type { Database, Dialect } from "./database.js";
+
+interface Migration {
+  name: string;
+  sql: string | Record<Dialect, string>;
+}
+
+const BLOB: Record<Dialect, string> = { sqlite: "BLOB", postgres: "BYTEA" };
+const SERIAL_PK: Record<Dialect, string> = {
+  sqlite: "INTEGER PRIMARY KEY AUTOINCREMENT",
+  postgres: "BIGSERIAL PRIMARY KEY",
+};
+
+function both(build: (d: Dialect) => string): Record<Dialect, string> {
+  return { sqlite: build("sqlite"), postgres: build("postgres") };
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    name: "0001-accounts-projects",
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE TABLE projects (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at BIGINT NOT NULL
+      );
+      CREATE TABLE memberships (
+        project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (project_id, user_id)
+      );
+      CREATE INDEX memberships_by_user ON memberships (user_id);
+      CREATE TABLE episodes (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX episodes_by_project ON episodes (project_id, position);
+    `,
+  },
+  {
+    name: "0002-documents-and-update-log",
+    sql: both(
+      (d) => `
+      CREATE TABLE documents (
+        name TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        state ${BLOB[d]},
+        state_version BIGINT NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE INDEX documents_by_project ON documents (project_id);
+      CREATE TABLE document_updates (
+        id ${SERIAL_PK[d]},
+        document_name TEXT NOT NULL,
+        data ${BLOB[d]} NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX document_updates_by_document ON document_updates (document_name, id);
+    `,
+    ),
+  },
+];
+
+/** Applies the migrations this database has not seen, each in its own transaction, in order. */
+export async function migrate(db: Database): Promise<string[]> {
+  await db.executeScript(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)",
+  );
+  const applied: string[] = [];
+  for (const migration of MIGRATIONS) {
+    const ran = await db.transaction(async (tx) => {
+      // Several sync-server instances may start together against one PostgreSQL: serialise them.
+      if (db.dialect === "postgres") await tx.query("SELECT pg_advisory_xact_lock(7355608)");
+      const done = await tx.query("SELECT name FROM schema_migrations WHERE name = $1", [migration.name]);
+      if (done.length > 0) return false;
+      const sql = typeof migration.sql === "string" ? migration.sql : migration.sql[db.dialect];
+      for (const statement of sql.split(";").map((s) => s.trim()).filter(Boolean)) {
+        await tx.execute(statement);
+      }
+      await tx.execute("INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)", [migration.name, Date.now()]);
+      return true;
+    });
+    if (ran) applied.push(migration.name);
+  }
+  return applied;
+}

@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { readScreenplay, SCREENPLAY_FRAGMENT } from "@aiuteur/shared";
+import { ApiClient, uniqueEmail } from "./helpers/api.js";
+import { startChildServer, type ChildServer } from "./helpers/childServer.js";
+import { connect, type CollabClient } from "./helpers/collab.js";
+import { createStorage, DIALECTS, type TestStorage } from "./helpers/storage.js";
+
+const blockTexts = (doc: Y.Doc) => readScreenplay(doc).blocks.map((b) => b.content.map((r) => r.text).join(""));
+
+describe.each(DIALECTS)("durability on %s", (dialect) => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it("keeps every acknowledged edit when the server is killed with SIGKILL mid-stream", async () => {
+    const storage: TestStorage = await createStorage(dialect);
+    cleanups.push(() => storage.cleanup());
+    let server: ChildServer = await startChildServer(storage);
+    cleanups.push(() => server.stop());
+
+    const api = new ApiClient(server.url);
+    await api.signup(uniqueEmail("crash"));
+    const project = await api.createProject("Crash");
+    const { documents } = await api.createEpisode(project.id, "Ep");
+
+    const writer: CollabClient = connect(server.url, documents.script, api.token!);
+    cleanups.push(() => writer.destroy());
+    expect(await writer.ready).toEqual({ synced: true });
+
+    // Stream edits; whenever the provider has nothing unacknowledged, everything sent so far is acknowledged.
+    let sent = 0;
+    let acknowledged = 0;
+    writer.provider.on("unsyncedChanges", () => {
+      if (writer.provider.unsyncedChanges === 0) acknowledged = sent;
+    });
+    const fragment = writer.doc.getXmlFragment(SCREENPLAY_FRAGMENT);
+    const started = Date.now();
+    while (Date.now() - started < 1500) {
+      const block = new Y.XmlElement("action");
+      block.insert(0, [new Y.XmlText(`edit ${sent}`)]);
+      fragment.insert(fragment.length, [block]);
+      sent += 1;
+      await new Promise((resolve) => setTimeout(resolve, 3));
+    }
+    await server.kill9();
+    const acknowledgedAtKill = acknowledged;
+    writer.destroy();
+    expect(acknowledgedAtKill).toBeGreaterThan(50);
+
+    server = await startChildServer(storage);
+    const reader = connect(server.url, documents.script, api.token!);
+    cleanups.push(() => reader.destroy());
+    expect(await reader.ready).toEqual({ synced: true });
+    const present = new Set(blockTexts(reader.doc));
+    const missing = Array.from({ length: acknowledgedAtKill }, (_, i) => `edit ${i}`).filter((t) => !present.has(t));
+    expect(missing).toEqual([]);
+    // Nothing appears that was never written, and order is the order of writing.
+    const edits = blockTexts(reader.doc).filter((t) => t.startsWith("edit "));
+    expect(edits).toEqual(Array.from({ length: edits.length }, (_, i) => `edit ${i}`));
+  });
+});
