@@ -10,6 +10,8 @@ export const PROTOCOL_PARAM = "protocol";
 export const CLOSE_CODES = {
   /** The client speaks an older or newer protocol than the server: reload the app. */
   protocolMismatch: { code: 4400, reason: "protocol-mismatch" },
+  /** The member's role changed or they were removed: reconnect to authenticate with the new rights. */
+  permissionsChanged: { code: 4401, reason: "permissions-changed" },
   /** A single message exceeded MAX_MESSAGE_BYTES. */
   messageTooLarge: { code: 4413, reason: "message-too-large" },
   /** The document would grow beyond MAX_DOCUMENT_BYTES. */

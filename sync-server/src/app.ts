@@ -13,6 +13,7 @@ import { projectRoutes } from "./api/projects.js";
 import { resolveJwtSecret } from "./auth/secret.js";
 import { createTokenService } from "./auth/tokens.js";
 import { createCollabServer } from "./collab/hocuspocus.js";
+import { disconnectMember } from "./collab/revoke.js";
 import { attachCollab } from "./collab/websocket.js";
 import type { ServerConfig } from "./config.js";
 import { openDatabase } from "./db/open.js";
@@ -51,6 +52,9 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
     projects: new ProjectStore(db),
     episodes: new EpisodeStore(db),
     documents,
+    disconnectMember(projectId, userId) {
+      if (collab) disconnectMember(collab, projectId, userId);
+    },
     async readDocument(name) {
       const live = collab?.documents.get(name);
       if (live) return live;

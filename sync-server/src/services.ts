@@ -18,6 +18,8 @@ export interface Services {
   projects: ProjectStore;
   episodes: EpisodeStore;
   documents: DocumentStore;
+  /** Closes a member's open connections to a project's documents so they re-authenticate. */
+  disconnectMember(projectId: string, userId: string): void;
   /** The current content of a document: the live copy when loaded here, else storage (state + log). */
   readDocument(name: string): Promise<Y.Doc | undefined>;
 }

@@ -52,6 +52,7 @@ export function memberRoutes(router: Router, services: Services): void {
       throw new HttpError(409, ERROR_CODES.conflict, "A project needs at least one owner.");
     }
     await services.projects.setRole(projectId, memberId, wanted);
+    services.disconnectMember(projectId, memberId);
     const member = await services.users.byId(memberId);
     sendJson(res, 200, { user: member && publicUser(member), role: wanted });
   });
@@ -69,6 +70,7 @@ export function memberRoutes(router: Router, services: Services): void {
       throw new HttpError(409, ERROR_CODES.conflict, "A project needs at least one owner.");
     }
     await services.projects.removeMember(projectId, memberId);
+    services.disconnectMember(projectId, memberId);
     sendJson(res, 200, { removed: memberId });
   });
 }
