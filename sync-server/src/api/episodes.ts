@@ -47,10 +47,14 @@ function titleFrom(body: Record<string, unknown>, screenplay: Screenplay | null)
   return requiredString(body, "title", FIELD_LIMITS.title);
 }
 
-/** The initial state of a script document: imported text (if any) with every migration applied. */
+/**
+ * The initial state of a script document: the imported text, or one empty scene heading so the writer
+ * starts where a screenplay starts (and two people opening a new script together do not each create a
+ * first block). Every migration is applied.
+ */
 function initialScriptState(screenplay: Screenplay | null): Uint8Array {
   const doc = new Y.Doc();
-  if (screenplay) writeScreenplay(doc, screenplay);
+  writeScreenplay(doc, screenplay ?? { titlePage: [], blocks: [{ type: "sceneHeading", content: [], attrs: { sceneId: newId() } }] });
   migrateDocument(doc, "script");
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();

@@ -1,6 +1,7 @@
 /**
  * Serves the built client. Hashed files under /assets are cached for a year; everything else is revalidated.
- * Any other GET that is not a file gets index.html, so the single-page app's routes survive a reload.
+ * Any other GET that is not a file gets index.html, so the single-page app's routes survive a reload —
+ * except under /assets/ and for paths with a file extension: a stale script must get a 404, not HTML.
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -43,7 +44,8 @@ async function fileAt(root: string, urlPath: string): Promise<string | null> {
 export async function serveClient(root: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   const urlPath = (req.url ?? "/").split("?")[0] ?? "/";
-  const file = (await fileAt(root, urlPath)) ?? (await fileAt(root, "/index.html"));
+  const isAppRoute = !urlPath.startsWith("/assets/") && extname(urlPath) === "";
+  const file = (await fileAt(root, urlPath)) ?? (isAppRoute ? await fileAt(root, "/index.html") : null);
   if (!file) return false;
   const immutable = urlPath.startsWith("/assets/") && file.includes(`${sep}assets${sep}`);
   res.writeHead(200, {
