@@ -1,0 +1,73 @@
+/**
+ * The script page's header: back to the project, the episode title, the caller's role, who is here, the
+ * sync state and the export. On a phone only the essentials stay in the bar (back, title, sync); the
+ * rest folds into a menu so the page is for the script.
+ */
+import { useState } from "react";
+import { Link } from "react-router";
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import type { Role } from "@aiuteur/shared";
+import { ExportButton } from "./ExportButton";
+import { PresenceList } from "./PresenceList";
+import { RoleBadge } from "./RoleBadge";
+import { SyncIndicator } from "./SyncIndicator";
+
+interface Props {
+  projectId: string;
+  projectTitle: string | null;
+  episodeId: string;
+  episodeTitle: string;
+  role: Role | null;
+  provider: HocuspocusProvider | null;
+  readOnly: boolean;
+  navigatorOpen: boolean;
+  onToggleNavigator(): void;
+  onExportError(message: string | null): void;
+}
+
+export function ScriptHeader(props: Props) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  return (
+    <header className={`script-header${menuOpen ? " menu-open" : ""}`}>
+      <div className="script-header-main">
+        <Link to={`/projects/${props.projectId}`} className="back-link" aria-label={`Back to ${props.projectTitle ?? "the project"}`}>
+          <span aria-hidden="true">←</span>
+          <span className="back-text">{props.projectTitle ?? "Project"}</span>
+        </Link>
+        <h1 className="script-title" title={props.episodeTitle}>
+          {props.episodeTitle}
+        </h1>
+        <SyncIndicator provider={props.provider} readOnly={props.readOnly} />
+        <button
+          type="button"
+          className="button-quiet navigator-toggle"
+          aria-expanded={props.navigatorOpen}
+          aria-controls="scene-navigator-panel"
+          onClick={props.onToggleNavigator}
+        >
+          Scenes
+        </button>
+        <button
+          type="button"
+          className="button-quiet menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="script-header-extra"
+          aria-label="More"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          ⋯
+        </button>
+      </div>
+      <div className="script-header-extra" id="script-header-extra">
+        <PresenceList provider={props.provider} />
+        {props.role && <RoleBadge role={props.role} />}
+        <ExportButton
+          projectId={props.projectId}
+          episodeId={props.episodeId}
+          title={props.episodeTitle}
+          onError={props.onExportError}
+        />
+      </div>
+    </header>
+  );
+}
