@@ -25,7 +25,11 @@ export function isBlockType(value: unknown): value is BlockType {
   return typeof value === "string" && (BLOCK_TYPES as readonly string[]).includes(value);
 }
 
-/** Inline marks on screenplay text. `note` is a Fountain [[inline note]]. */
+/**
+ * Inline marks on screenplay text. `note` is a Fountain [[inline note]]. In the Yjs document and the editor
+ * it is named `inlineNote` (Y_MARK_ATTRIBUTE in ydoc.ts), because ProseMirror forbids a mark and a node
+ * (the `note` block) sharing one name.
+ */
 export const MARK_NAMES = ["bold", "italic", "underline", "note"] as const;
 export type MarkName = (typeof MARK_NAMES)[number];
 
