@@ -6,7 +6,11 @@ import { connect, waitFor, waitForAcknowledged, type CollabClient } from "./help
 import { startTestServer, type TestServer } from "./helpers/server.js";
 import { createStorage, TEST_REDIS_URL, type TestStorage } from "./helpers/storage.js";
 
-const texts = (doc: Y.Doc) => readScreenplay(doc).blocks.map((b) => b.content.map((r) => r.text).join(""));
+/** The blocks this test typed (a new script also starts with an empty scene heading). */
+const texts = (doc: Y.Doc) =>
+  readScreenplay(doc)
+    .blocks.map((b) => b.content.map((r) => r.text).join(""))
+    .filter((text) => text !== "");
 
 function type(doc: Y.Doc, text: string): void {
   const block = new Y.XmlElement("action");
