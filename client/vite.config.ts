@@ -57,5 +57,8 @@ export default defineConfig({
   test: {
     environment: "jsdom",
     include: ["src/**/*.test.{ts,tsx}"],
+    reporters: process.env.VITEST_JSON_DIR
+      ? ["default", ["json", { outputFile: `${process.env.VITEST_JSON_DIR}/client.json` }]]
+      : ["default"],
   },
 });
