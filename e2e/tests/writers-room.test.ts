@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, snapshot } from "./helpers/browser.js";
 import { createCuttableLink, type CuttableLink } from "./helpers/cuttableLink.js";
-import { addMember, createEpisode, createProject, editor, editorText, openEpisode, signUp } from "./helpers/flows.js";
+import { addMember, caretToEnd, createEpisode, createProject, editor, editorText, openEpisode, signUp } from "./helpers/flows.js";
 import { startProduct, type Product } from "./helpers/product.js";
 
 describe("a writers' room in two browsers", () => {
@@ -62,8 +62,7 @@ describe("a writers' room in two browsers", () => {
     await ana.keyboard.type("Rain streaks the window.");
     await expect.poll(() => editorText(ben)).toContain("INT. HARBOUR OFFICE - NIGHT Rain streaks the window.");
 
-    await editor(ben).click();
-    await ben.keyboard.press("Control+End");
+    await caretToEnd(ben);
     await ben.keyboard.press("Enter");
     await ben.keyboard.type("A foghorn sounds.");
     await expect.poll(() => editorText(ana)).toContain("Rain streaks the window. A foghorn sounds.");
@@ -87,8 +86,7 @@ describe("a writers' room in two browsers", () => {
     await contextB.setOffline(true);
     await expect.poll(() => ben.getByTestId("sync-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("offline");
 
-    await editor(ben).click();
-    await ben.keyboard.press("Control+End");
+    await caretToEnd(ben);
     await ben.keyboard.press("Enter");
     await ben.keyboard.type("Written in the tunnel.");
     await expect.poll(() => editorText(ben)).toContain("Written in the tunnel.");

@@ -44,3 +44,20 @@ export function editor(page: Page) {
 export async function editorText(page: Page): Promise<string> {
   return (await editor(page).innerText()).replace(/\s+/g, " ").trim();
 }
+
+/**
+ * Puts the caret at the end of the script, as a writer does: click into the page, Ctrl+End, and take the
+ * breath a person takes before typing on. (ProseMirror learns of a keyboard-moved caret from the browser's
+ * asynchronous selectionchange event; a key sent in the same instant would act on the old caret.)
+ */
+export async function caretToEnd(page: Page): Promise<void> {
+  await editor(page).click();
+  await page.keyboard.press("Control+End");
+  await page.waitForFunction(() => {
+    const selection = document.getSelection();
+    const blocks = document.querySelectorAll(".ProseMirror [data-type]");
+    const last = blocks[blocks.length - 1];
+    return !!selection?.anchorNode && !!last && last.contains(selection.anchorNode);
+  });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
