@@ -1,13 +1,14 @@
 /** A project's episodes: open, export, create by title, or import a .fountain file. */
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
-import { FIELD_LIMITS, canCreateEpisodes, type EpisodeInfo, type ProjectInfo } from "@aiuteur/shared";
+import { canCreateEpisodes, type EpisodeInfo, type ProjectInfo } from "@aiuteur/shared";
 import { api, messageOf } from "../api";
 import { offlineCache } from "../cache";
 import { useCachedResource } from "../hooks/useCachedResource";
 import { ErrorMessage } from "./ErrorMessage";
 import { ExportButton } from "./ExportButton";
 import { ImportFountainButton } from "./ImportFountainButton";
+import { TitleForm } from "./TitleForm";
 
 export function EpisodesPanel({ project, userId }: { project: ProjectInfo; userId: string }) {
   const episodes = useCachedResource(
@@ -27,7 +28,7 @@ export function EpisodesPanel({ project, userId }: { project: ProjectInfo; userI
       <h2 id="episodes-heading">Episodes</h2>
       {mayCreate ? (
         <div className="panel-actions">
-          <NewEpisodeForm projectId={project.id} onCreated={added} />
+          <TitleForm noun="episode" create={async (title) => added(await api.createEpisode(project.id, title))} />
           <ImportFountainButton projectId={project.id} onImported={added} />
         </div>
       ) : (
@@ -64,45 +65,5 @@ export function EpisodesPanel({ project, userId }: { project: ProjectInfo; userI
         </ul>
       )}
     </section>
-  );
-}
-
-function NewEpisodeForm({ projectId, onCreated }: { projectId: string; onCreated(episode: EpisodeInfo): void }) {
-  const [title, setTitle] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onCreated(await api.createEpisode(projectId, title.trim()));
-      setTitle("");
-    } catch (cause) {
-      setError(messageOf(cause));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate>
-      <label className="field field-grow">
-        <span>New episode</span>
-        <input
-          type="text"
-          placeholder="Episode title"
-          maxLength={FIELD_LIMITS.title}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          data-testid="new-episode-title"
-        />
-      </label>
-      <button type="submit" className="button-primary" disabled={busy} data-testid="new-episode-submit">
-        {busy ? "Creating…" : "Create episode"}
-      </button>
-      <ErrorMessage message={error} />
-    </form>
   );
 }

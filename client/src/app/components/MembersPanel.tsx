@@ -2,12 +2,14 @@
  * Who is on the project and in what role. Owners and directors add people by email and change roles;
  * the role choices come from shared/roles (a director cannot make an owner). The server re-checks all.
  */
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { FIELD_LIMITS, canManageMembers, rolesAssignableBy, type MemberInfo, type ProjectInfo, type Role } from "@aiuteur/shared";
 import { api, messageOf } from "../api";
+import { useFormSubmit } from "../hooks/useFormSubmit";
 import { useResource } from "../hooks/useResource";
 import { ErrorMessage } from "./ErrorMessage";
 import { ROLE_LABELS, RoleBadge } from "./RoleBadge";
+import { TextField } from "./TextField";
 
 interface Props {
   project: ProjectInfo;
@@ -108,38 +110,24 @@ export function MembersPanel({ project, currentUserId }: Props) {
 function AddMemberForm({ projectId, roles, onAdded }: { projectId: string; roles: readonly Role[]; onAdded(member: MemberInfo): void }) {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>(roles.includes("writer") ? "writer" : (roles[0] ?? "viewer"));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onAdded(await api.addMember(projectId, email.trim(), role));
-      setEmail("");
-    } catch (cause) {
-      setError(messageOf(cause));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const form = useFormSubmit(async () => {
+    onAdded(await api.addMember(projectId, email.trim(), role));
+    setEmail("");
+  });
 
   return (
-    <form className="add-member-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="add-member-form" onSubmit={form.onSubmit} noValidate>
       <h3>Add a member</h3>
-      <label className="field">
-        <span>Email</span>
-        <input
-          type="email"
-          autoComplete="off"
-          placeholder="colleague@example.com"
-          maxLength={FIELD_LIMITS.email}
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          data-testid="member-email"
-        />
-      </label>
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="off"
+        placeholder="colleague@example.com"
+        maxLength={FIELD_LIMITS.email}
+        value={email}
+        onValue={setEmail}
+        testId="member-email"
+      />
       <label className="field">
         <span>Role</span>
         <select value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid="member-role">
@@ -150,9 +138,9 @@ function AddMemberForm({ projectId, roles, onAdded }: { projectId: string; roles
           ))}
         </select>
       </label>
-      <ErrorMessage message={error} />
-      <button type="submit" className="button-primary" disabled={busy} data-testid="member-submit">
-        {busy ? "Adding…" : "Add member"}
+      <ErrorMessage message={form.error} />
+      <button type="submit" className="button-primary" disabled={form.busy} data-testid="member-submit">
+        {form.busy ? "Adding…" : "Add member"}
       </button>
     </form>
   );

@@ -1,7 +1,5 @@
 /** "/": the projects the caller belongs to, with their role in each, and a form to start a new one. */
-import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { FIELD_LIMITS, type ProjectInfo } from "@aiuteur/shared";
 import { api, messageOf } from "../api";
 import { useSession } from "../auth";
 import { offlineCache } from "../cache";
@@ -9,6 +7,7 @@ import { AppHeader } from "../components/AppHeader";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { OfflineNotice } from "../components/OfflineNotice";
 import { RoleBadge } from "../components/RoleBadge";
+import { TitleForm } from "../components/TitleForm";
 import { useCachedResource } from "../hooks/useCachedResource";
 
 export function DashboardPage() {
@@ -26,7 +25,13 @@ export function DashboardPage() {
           <h1>Your projects</h1>
         </div>
         <OfflineNotice show={projects.offline} />
-        <NewProjectForm onCreated={(project) => projects.update((list) => [...(list ?? []), project])} />
+        <TitleForm
+          noun="project"
+          create={async (title) => {
+            const project = await api.createProject(title);
+            projects.update((list) => [...(list ?? []), project]);
+          }}
+        />
         {projects.loading && <p className="muted">Loading projects…</p>}
         <ErrorMessage message={projects.error ? messageOf(projects.error) : null} />
         {projects.data && projects.data.length === 0 && (
@@ -46,45 +51,5 @@ export function DashboardPage() {
         )}
       </main>
     </>
-  );
-}
-
-function NewProjectForm({ onCreated }: { onCreated(project: ProjectInfo): void }) {
-  const [title, setTitle] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onCreated(await api.createProject(title.trim()));
-      setTitle("");
-    } catch (cause) {
-      setError(messageOf(cause));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate>
-      <label className="field field-grow">
-        <span>New project</span>
-        <input
-          type="text"
-          placeholder="Project title"
-          maxLength={FIELD_LIMITS.title}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          data-testid="new-project-title"
-        />
-      </label>
-      <button type="submit" className="button-primary" disabled={busy} data-testid="new-project-submit">
-        {busy ? "Creating…" : "Create project"}
-      </button>
-      <ErrorMessage message={error} />
-    </form>
   );
 }
