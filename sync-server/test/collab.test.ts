@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { AUTH_REFUSALS, CLOSE_CODES, LIMITS, readScreenplay, SCREENPLAY_FRAGMENT } from "@aiuteur/shared";
+import { AUTH_REFUSALS, CLOSE_CODES, LIMITS } from "@aiuteur/shared";
 import { ApiClient, uniqueEmail } from "./helpers/api.js";
 import { collabUrl, connect, waitFor, waitForAcknowledged, type CollabClient } from "./helpers/collab.js";
 import { openRawSocket } from "./helpers/rawSocket.js";
+import { appendBlock, blockTexts } from "./helpers/script.js";
 import { startTestServer, type TestServer } from "./helpers/server.js";
 import { DIALECTS } from "./helpers/storage.js";
 
-/** Appends a block with text to a script document, as the editor's binding would. */
-function appendBlock(doc: Y.Doc, type: string, text: string): void {
-  doc.transact(() => {
-    const block = new Y.XmlElement(type);
-    block.insert(0, [new Y.XmlText(text)]);
-    const fragment = doc.getXmlFragment(SCREENPLAY_FRAGMENT);
-    fragment.insert(fragment.length, [block]);
-  });
-}
 
-const texts = (doc: Y.Doc) => readScreenplay(doc).blocks.map((b) => b.content.map((r) => r.text).join(""));
 
 describe.each(DIALECTS)("live collaboration on %s", (dialect) => {
   let server: TestServer;
@@ -62,47 +53,47 @@ describe.each(DIALECTS)("live collaboration on %s", (dialect) => {
     const b = open(writer.token!);
     expect(await a.ready).toEqual({ synced: true });
     expect(await b.ready).toEqual({ synced: true });
-    expect(texts(b.doc)).toEqual(["INT. HOUSE - DAY", "A door opens."]);
+    expect(blockTexts(b.doc)).toEqual(["INT. HOUSE - DAY", "A door opens."]);
     for (let i = 0; i < 20; i++) {
-      appendBlock(a.doc, "action", `a${i}`);
-      appendBlock(b.doc, "dialogue", `b${i}`);
+      appendBlock(a.doc, `a${i}`);
+      appendBlock(b.doc, `b${i}`);
     }
-    await waitFor(() => texts(a.doc).length === 42 && texts(b.doc).length === 42, "both replicas to hold all 42 blocks");
-    expect(texts(a.doc)).toEqual(texts(b.doc));
+    await waitFor(() => blockTexts(a.doc).length === 42 && blockTexts(b.doc).length === 42, "both replicas to hold all 42 blocks");
+    expect(blockTexts(a.doc)).toEqual(blockTexts(b.doc));
     await waitForAcknowledged(a);
     await waitForAcknowledged(b);
     const stored = await server.services.readDocument(script);
-    expect(texts(stored!)).toEqual(texts(a.doc));
+    expect(blockTexts(stored!)).toEqual(blockTexts(a.doc));
   });
 
   it("gives a reviewer a read-only connection whose updates are not applied, stored or broadcast", async () => {
     const watcher = open(owner.token!);
     await watcher.ready;
-    const before = texts(watcher.doc);
+    const before = blockTexts(watcher.doc);
     const logBefore = await server.services.db.query("SELECT id FROM document_updates");
 
     // Through the real provider: the edit stays local.
     const rev = open(reviewer.token!);
     expect(await rev.ready).toEqual({ synced: true });
     expect(rev.provider.authorizedScope).toBe("readonly");
-    appendBlock(rev.doc, "action", "reviewer was here");
+    appendBlock(rev.doc, "reviewer was here");
 
     // And by hand: a crafted update message straight onto the socket.
     const raw = await openRawSocket(collabUrl(server.url));
     expect(await raw.authenticate(script, reviewer.token!)).toBe("readonly");
     const forged = new Y.Doc();
     Y.applyUpdate(forged, Y.encodeStateAsUpdate(watcher.doc));
-    appendBlock(forged, "action", "forged by hand");
+    appendBlock(forged, "forged by hand");
     raw.sendUpdate(script, Y.encodeStateAsUpdate(forged, Y.encodeStateVector(watcher.doc)));
 
     // A writer's edit after both proves the pipe is flowing, so absence is not just latency.
     const w = open(writer.token!);
     await w.ready;
-    appendBlock(w.doc, "action", "writer marker");
-    await waitFor(() => texts(watcher.doc).includes("writer marker"), "the writer's marker to arrive");
+    appendBlock(w.doc, "writer marker");
+    await waitFor(() => blockTexts(watcher.doc).includes("writer marker"), "the writer's marker to arrive");
     await waitForAcknowledged(w);
-    expect(texts(watcher.doc)).toEqual([...before, "writer marker"]);
-    const stored = texts((await server.services.readDocument(script))!);
+    expect(blockTexts(watcher.doc)).toEqual([...before, "writer marker"]);
+    const stored = blockTexts((await server.services.readDocument(script))!);
     expect(stored).not.toContain("reviewer was here");
     expect(stored).not.toContain("forged by hand");
     const logAfter = await server.services.db.query("SELECT id FROM document_updates");
@@ -143,9 +134,9 @@ describe.each(DIALECTS)("live collaboration on %s", (dialect) => {
     expect(await raw.authenticate(script, writer.token!)).toBe("read-write");
     raw.send(new Uint8Array(LIMITS.maxMessageBytes + 1));
     expect((await raw.closed).code).toBe(CLOSE_CODES.messageTooLarge.code);
-    appendBlock(bystander.doc, "action", "still here");
+    appendBlock(bystander.doc, "still here");
     await waitForAcknowledged(bystander);
-    expect(texts((await server.services.readDocument(script))!)).toContain("still here");
+    expect(blockTexts((await server.services.readDocument(script))!)).toContain("still here");
   });
 
   it("survives random bytes on the socket without harming the document", async () => {
@@ -156,6 +147,6 @@ describe.each(DIALECTS)("live collaboration on %s", (dialect) => {
     raw.socket.close();
     const check = open(writer.token!);
     expect(await check.ready).toEqual({ synced: true });
-    expect(texts(check.doc)).toContain("still here");
+    expect(blockTexts(check.doc)).toContain("still here");
   });
 });

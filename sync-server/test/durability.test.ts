@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { readScreenplay, SCREENPLAY_FRAGMENT } from "@aiuteur/shared";
+import { SCREENPLAY_FRAGMENT } from "@aiuteur/shared";
 import { ApiClient, uniqueEmail } from "./helpers/api.js";
 import { startChildServer, type ChildServer } from "./helpers/childServer.js";
 import { connect, type CollabClient } from "./helpers/collab.js";
+import { blockTexts } from "./helpers/script.js";
 import { createStorage, DIALECTS, type TestStorage } from "./helpers/storage.js";
 
-const blockTexts = (doc: Y.Doc) => readScreenplay(doc).blocks.map((b) => b.content.map((r) => r.text).join(""));
 
 describe.each(DIALECTS)("durability on %s", (dialect) => {
   const cleanups: (() => Promise<void> | void)[] = [];

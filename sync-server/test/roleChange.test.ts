@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
-import { AUTH_REFUSALS, readScreenplay, SCREENPLAY_FRAGMENT } from "@aiuteur/shared";
+import { AUTH_REFUSALS } from "@aiuteur/shared";
 import { ApiClient, uniqueEmail } from "./helpers/api.js";
 import { connect, waitFor, type CollabClient } from "./helpers/collab.js";
+import { appendBlock, blockTexts } from "./helpers/script.js";
 import { startTestServer, type TestServer } from "./helpers/server.js";
 
-function type(doc: Y.Doc, text: string): void {
-  const block = new Y.XmlElement("action");
-  block.insert(0, [new Y.XmlText(text)]);
-  const fragment = doc.getXmlFragment(SCREENPLAY_FRAGMENT);
-  fragment.insert(fragment.length, [block]);
-}
-const texts = (doc: Y.Doc) => readScreenplay(doc).blocks.map((b) => b.content.map((r) => r.text).join(""));
 
 describe("changing a member's role while they are connected", () => {
   let server: TestServer;
@@ -43,11 +36,11 @@ describe("changing a member's role while they are connected", () => {
 
     expect((await owner.request("PATCH", `/api/projects/${project.id}/members/${user.id}`, { role: "viewer" })).status).toBe(200);
     await waitFor(() => w.provider.authorizedScope === "readonly", "the demoted writer to reconnect read-only");
-    type(w.doc, "after demotion");
-    type(o.doc, "owner marker");
-    await waitFor(() => texts(o.doc).includes("owner marker"), "the owner's own edit");
-    await waitFor(() => texts(w.doc).includes("owner marker"), "the owner's edit to reach the viewer");
-    expect(texts(o.doc)).not.toContain("after demotion");
+    appendBlock(w.doc, "after demotion");
+    appendBlock(o.doc, "owner marker");
+    await waitFor(() => blockTexts(o.doc).includes("owner marker"), "the owner's own edit");
+    await waitFor(() => blockTexts(w.doc).includes("owner marker"), "the owner's edit to reach the viewer");
+    expect(blockTexts(o.doc)).not.toContain("after demotion");
 
     let refusal = "";
     w.provider.on("authenticationFailed", ({ reason }: { reason: string }) => (refusal = reason));

@@ -1,23 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
-import { readScreenplay, SCREENPLAY_FRAGMENT } from "@aiuteur/shared";
 import { ApiClient, uniqueEmail } from "./helpers/api.js";
 import { connect, waitFor, waitForAcknowledged, type CollabClient } from "./helpers/collab.js";
+import { appendBlock, blockTexts } from "./helpers/script.js";
 import { startTestServer, type TestServer } from "./helpers/server.js";
 import { createStorage, TEST_REDIS_URL, type TestStorage } from "./helpers/storage.js";
 
-/** The blocks this test typed (a new script also starts with an empty scene heading). */
-const texts = (doc: Y.Doc) =>
-  readScreenplay(doc)
-    .blocks.map((b) => b.content.map((r) => r.text).join(""))
-    .filter((text) => text !== "");
 
-function type(doc: Y.Doc, text: string): void {
-  const block = new Y.XmlElement("action");
-  block.insert(0, [new Y.XmlText(text)]);
-  const fragment = doc.getXmlFragment(SCREENPLAY_FRAGMENT);
-  fragment.insert(fragment.length, [block]);
-}
 
 describe("two sync-server instances on PostgreSQL and Redis", () => {
   let storage: TestStorage;
@@ -58,18 +46,18 @@ describe("two sync-server instances on PostgreSQL and Redis", () => {
     );
 
     for (let i = 0; i < 10; i++) {
-      type(a.doc, `first ${i}`);
-      type(b.doc, `second ${i}`);
+      appendBlock(a.doc, `first ${i}`);
+      appendBlock(b.doc, `second ${i}`);
     }
-    await waitFor(() => texts(a.doc).length === 20 && texts(b.doc).length === 20, "both replicas to hold 20 blocks");
-    expect(texts(a.doc)).toEqual(texts(b.doc));
+    await waitFor(() => blockTexts(a.doc).length === 20 && blockTexts(b.doc).length === 20, "both replicas to hold 20 blocks");
+    expect(blockTexts(a.doc)).toEqual(blockTexts(b.doc));
     await waitForAcknowledged(a);
     await waitForAcknowledged(b);
 
     const fresh = await startTestServer("postgres", { storage });
     try {
       const stored = await fresh.services.readDocument(documents.script);
-      expect(texts(stored!).sort()).toEqual(texts(a.doc).sort());
+      expect(blockTexts(stored!).sort()).toEqual(blockTexts(a.doc).sort());
     } finally {
       await fresh.stop();
     }
