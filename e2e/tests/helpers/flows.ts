@@ -1,5 +1,4 @@
 /** What a person does in the app, step by step, by the data-testid contract the client keeps. */
-import { expect } from "vitest";
 import type { Page } from "playwright-core";
 
 export async function signUp(page: Page, baseUrl: string, name: string, email: string): Promise<void> {
@@ -34,7 +33,7 @@ export async function addMember(page: Page, email: string, role: string): Promis
 export async function openEpisode(page: Page, title: string): Promise<void> {
   await page.getByTestId("episode-link").filter({ hasText: title }).click();
   await editor(page).waitFor();
-  await expect.poll(() => page.getByTestId("sync-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("saved");
+  await page.locator('[data-testid="sync-status"][data-state="saved"]').waitFor({ timeout: 15_000 });
 }
 
 export function editor(page: Page) {

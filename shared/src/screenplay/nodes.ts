@@ -49,15 +49,18 @@ export interface BlockAttrs {
   boneyard?: boolean;
 }
 
-/** The element types Tab cycles through, in the order screenwriters expect. */
+/**
+ * The element types Tab cycles through. Action comes first and character right after it, as in Final Draft:
+ * Enter after action gives a fresh action line, and Tab turns that empty line into a character cue.
+ */
 export const TAB_CYCLE: readonly BlockType[] = [
   "action",
-  "sceneHeading",
   "character",
   "parenthetical",
   "dialogue",
   "transition",
   "shot",
+  "sceneHeading",
 ];
 
 /** What Enter at the end of a block makes next, as in Final Draft. */
