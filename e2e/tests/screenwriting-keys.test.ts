@@ -64,13 +64,29 @@ describe("screenwriting from the keyboard", () => {
     await snapshot(page, "keyboard-scene");
   });
 
-  it("exports what was typed as a formatted Fountain scene", async () => {
+  it("fills in the title page", async () => {
+    await page.getByTestId("open-title-page").click();
+    await page.getByTestId("title-page-title").fill("The Keeper");
+    await page.getByTestId("title-page-author").fill("Kit Marlowe");
+    await page.getByTestId("title-page-author").press("Enter");
+    await page.getByTestId("title-page-close").click();
+    await page.getByTestId("title-page-dialog").waitFor({ state: "detached" });
+    // Reopened, it shows what was saved.
+    await page.getByTestId("open-title-page").click();
+    expect(await page.getByTestId("title-page-title").inputValue()).toBe("The Keeper");
+    await snapshot(page, "title-page");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("title-page-dialog").waitFor({ state: "detached" });
+  });
+
+  it("exports what was typed as a formatted Fountain scene, title page first", async () => {
     await expect.poll(() => page.getByTestId("sync-status").getAttribute("data-state")).toBe("saved");
     const download = page.waitForEvent("download");
     await page.getByTestId("export-fountain").first().click();
     const file = await (await download).path();
     const { readFileSync } = await import("node:fs");
     const text = readFileSync(file!, "utf8");
+    expect(text.startsWith("Title: The Keeper\nAuthor: Kit Marlowe\n\n")).toBe(true);
     expect(text).toContain("INT. LIGHTHOUSE - NIGHT\n\nThe lamp turns.\n\nMARA\nSomeone has to keep it lit.\n\nMARA\nEvery night.");
   });
 });

@@ -10,3 +10,4 @@ export * from "./screenplay/nodes.js";
 export * from "./screenplay/model.js";
 export * from "./screenplay/ydoc.js";
 export * from "./fountain/index.js";
+export * from "./screenplay/titlePage.js";

@@ -23,6 +23,7 @@ interface Props {
   navigatorOpen: boolean;
   onToggleNavigator(): void;
   onExportError(message: string | null): void;
+  onOpenTitlePage(): void;
 }
 
 export function ScriptHeader(props: Props) {
@@ -61,6 +62,9 @@ export function ScriptHeader(props: Props) {
       <div className="script-header-extra" id="script-header-extra">
         <PresenceList provider={props.provider} />
         {props.role && <RoleBadge role={props.role} />}
+        <button type="button" className="button-quiet" onClick={props.onOpenTitlePage} data-testid="open-title-page">
+          Title page
+        </button>
         <ExportButton
           projectId={props.projectId}
           episodeId={props.episodeId}

@@ -17,6 +17,7 @@ import { ErrorBoundary } from "../components/ErrorBoundary";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { ScriptHeader } from "../components/ScriptHeader";
 import { ScriptWorkspace } from "../components/ScriptWorkspace";
+import { TitlePageDialog } from "../components/TitlePageDialog";
 import { useCachedResource } from "../hooks/useCachedResource";
 import { useCollabDocument } from "../hooks/useCollabDocument";
 import { useConnection, type ConnectionProblem } from "../hooks/useConnection";
@@ -47,6 +48,8 @@ export function ScriptPage() {
   const [navigatorOpen, setNavigatorOpen] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const closeNavigator = useCallback(() => setNavigatorOpen(false), []);
+  const [titlePageOpen, setTitlePageOpen] = useState(false);
+  const closeTitlePage = useCallback(() => setTitlePageOpen(false), []);
 
   // A refusal means this account lost access: forget the cached role so offline opening can't edit.
   const refusal = [episode.error, project.error].find((e) => e instanceof ApiError && (e.status === 403 || e.status === 404));
@@ -106,6 +109,7 @@ export function ScriptPage() {
         navigatorOpen={navigatorOpen}
         onToggleNavigator={() => setNavigatorOpen((open) => !open)}
         onExportError={setExportError}
+        onOpenTitlePage={() => setTitlePageOpen(true)}
       />
       {banner && (
         <p className="read-only-banner" data-testid="read-only-banner" role="note">
@@ -114,6 +118,9 @@ export function ScriptPage() {
       )}
       {connection.problem && <ProblemBanner problem={connection.problem} />}
       <ErrorMessage message={exportError} />
+      {titlePageOpen && collab && (
+        <TitlePageDialog doc={collab.doc} editable={!readOnly} onClose={closeTitlePage} />
+      )}
       {collab?.ready ? (
         <ErrorBoundary what="The editor" key={collab.documentName}>
           <ScriptWorkspace
