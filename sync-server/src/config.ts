@@ -3,6 +3,7 @@
  * misconfigured deployment is fixed in one pass rather than one error per restart.
  */
 import { resolve } from "node:path";
+import { LIMITS } from "@aiuteur/shared";
 import type { LogLevel } from "./logger.js";
 
 export interface ServerConfig {
@@ -19,6 +20,10 @@ export interface ServerConfig {
   clientDir: string | null;
   /** How long an idle document's update log may grow before it is compacted into its state (ms). */
   compactionDelayMs: number;
+  /** Most simultaneous connections to one document; one more is refused. */
+  maxConnectionsPerDocument: number;
+  /** Largest a document (stored state plus update log) may grow; an update beyond it closes with 4414. */
+  maxDocumentBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { clientDir: string
     logLevel,
     clientDir: env.CLIENT_DIR === "" ? null : env.CLIENT_DIR ? resolve(env.CLIENT_DIR) : defaults.clientDir,
     compactionDelayMs: integer("COMPACTION_DELAY_MS", 2000, 10, 600_000),
+    maxConnectionsPerDocument: integer("MAX_CONNECTIONS_PER_DOCUMENT", LIMITS.maxConnectionsPerDocument, 1, 100_000),
+    maxDocumentBytes: integer("MAX_DOCUMENT_BYTES", LIMITS.maxDocumentBytes, 1024, 1024 * 1024 * 1024),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

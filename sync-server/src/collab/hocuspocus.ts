@@ -22,7 +22,7 @@ export function createCollabServer(services: Services): Hocuspocus {
       }),
     );
   }
-  extensions.push(limits(services.log), authorization(services), persistence(services), activity(services.log));
+  extensions.push(limits(services.log, services.config.maxConnectionsPerDocument), authorization(services), persistence(services), activity(services.log));
   return new Hocuspocus({
     name: "aiuteur",
     extensions,

@@ -1,10 +1,10 @@
 /** Explicit limits: connections per document (message size is enforced on the socket, see websocket.ts). */
 import type { Extension, onConnectPayload } from "@hocuspocus/server";
-import { CLOSE_CODES, LIMITS } from "@aiuteur/shared";
+import { CLOSE_CODES } from "@aiuteur/shared";
 import type { Logger } from "../../logger.js";
 import { CollabRefusal } from "../refusal.js";
 
-export function limits(log: Logger, maxConnectionsPerDocument: number = LIMITS.maxConnectionsPerDocument): Extension {
+export function limits(log: Logger, maxConnectionsPerDocument: number): Extension {
   return {
     extensionName: "aiuteur-limits",
     async onConnect({ instance, documentName }: onConnectPayload) {

@@ -4,8 +4,8 @@
  * - Load: stored state + update-log tail, then any schema migrations (whose changes are appended too).
  * - Every client update is appended to the log in `beforeSync`, which Hocuspocus awaits before it applies
  *   the update and sends the acknowledgement (SyncStatus). If the append fails the update is neither applied
- *   nor acknowledged: the connection is closed with `storageUnavailable` and the client, which still holds
- *   the change, sends it again after reconnecting.
+ *   nor acknowledged: the socket is closed with `storageUnavailable` and the client, which still holds the
+ *   change, reconnects and sends it again.
  * - Changes made on the server (not by a connection, not relayed from another instance) are appended too.
  * - Store (debounced by Hocuspocus): compact the log into the state. A failed compaction loses nothing —
  *   the log still holds every update — and is retried.
@@ -19,10 +19,10 @@ import type {
   onStoreDocumentPayload,
 } from "@hocuspocus/server";
 import * as Y from "yjs";
-import { CLOSE_CODES, LIMITS, migrateDocument, parseDocumentName } from "@aiuteur/shared";
+import { CLOSE_CODES, migrateDocument, parseDocumentName } from "@aiuteur/shared";
 import type { Services } from "../../services.js";
 import { STORAGE_ORIGIN } from "../../store/documents.js";
-import { CollabRefusal } from "../refusal.js";
+import { closeSocket, CollabRefusal } from "../refusal.js";
 
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
@@ -81,15 +81,15 @@ export function persistence(services: Services): Extension {
 
     async beforeSync({ type, payload, connection, documentName }: beforeSyncPayload) {
       if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly || isEmptyUpdate(payload)) return;
-      if ((sizes.get(documentName) ?? 0) + payload.byteLength > LIMITS.maxDocumentBytes) {
+      if ((sizes.get(documentName) ?? 0) + payload.byteLength > services.config.maxDocumentBytes) {
         log.warn("document.too-large", { documentName });
-        throw new CollabRefusal(CLOSE_CODES.documentTooLarge.reason, CLOSE_CODES.documentTooLarge.code);
+        throw closeSocket(connection, CLOSE_CODES.documentTooLarge);
       }
       try {
         await append(documentName, payload);
       } catch (error) {
         log.error("update.append-failed", { documentName, error });
-        throw new CollabRefusal(CLOSE_CODES.storageUnavailable.reason, CLOSE_CODES.storageUnavailable.code);
+        throw closeSocket(connection, CLOSE_CODES.storageUnavailable);
       }
     },
 
