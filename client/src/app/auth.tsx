@@ -4,7 +4,7 @@
  * 401 on an authenticated request signs out (the route guard then sends the user to /login?next=…).
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { Navigate, Outlet, useLocation } from "react-router";
+import { Navigate, Outlet, useLocation, useSearchParams } from "react-router";
 import type { AuthResponse } from "@aiuteur/shared";
 import { api, setUnauthorizedHandler } from "./api";
 import { clearSession, loadSession, saveSession, type Session } from "./session";
@@ -69,6 +69,18 @@ export function useSession(): Session {
 export function safeNextPath(next: string | null): string {
   if (next === null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
   return next;
+}
+
+/**
+ * What the sign-in and sign-up pages share: where to go once signed in (a safe `next`), and the link to the
+ * other page that keeps that destination.
+ */
+export function useAuthPage() {
+  const { session, signIn } = useAuth();
+  const [params] = useSearchParams();
+  const next = safeNextPath(params.get("next"));
+  const linkTo = (path: "/login" | "/signup") => (params.has("next") ? `${path}?next=${encodeURIComponent(next)}` : path);
+  return { session, signIn, next, linkTo };
 }
 
 /** Route guard: renders the child routes for a signed-in user, otherwise goes to /login?next=<here>. */

@@ -1,16 +1,14 @@
 import { useState } from "react";
-import { Link, Navigate, useSearchParams } from "react-router";
+import { Link, Navigate } from "react-router";
 import { api } from "../api";
-import { safeNextPath, useAuth } from "../auth";
+import { useAuthPage } from "../auth";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { TextField } from "../components/TextField";
 import { useFormSubmit } from "../hooks/useFormSubmit";
 import { AuthLayout } from "./AuthLayout";
 
 export function LoginPage() {
-  const { session, signIn } = useAuth();
-  const [params] = useSearchParams();
-  const next = safeNextPath(params.get("next"));
+  const { session, signIn, next, linkTo } = useAuthPage();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const form = useFormSubmit(async () => signIn(await api.login({ email: email.trim(), password })), {
@@ -20,7 +18,6 @@ export function LoginPage() {
   // Signed in (already, or just now): continue where the user was going.
   if (session) return <Navigate to={next} replace />;
 
-  const signupLink = params.has("next") ? `/signup?next=${encodeURIComponent(next)}` : "/signup";
   return (
     <AuthLayout title="Sign in">
       {/* noValidate: the API's messages are the clear, authoritative ones; native bubbles would hide them. */}
@@ -42,7 +39,7 @@ export function LoginPage() {
         </button>
       </form>
       <p className="auth-switch">
-        New to Aiuteur? <Link to={signupLink}>Create an account</Link>
+        New to Aiuteur? <Link to={linkTo("/signup")}>Create an account</Link>
       </p>
     </AuthLayout>
   );

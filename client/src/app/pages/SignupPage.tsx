@@ -1,17 +1,15 @@
 import { useState } from "react";
-import { Link, Navigate, useSearchParams } from "react-router";
+import { Link, Navigate } from "react-router";
 import { FIELD_LIMITS } from "@aiuteur/shared";
 import { api } from "../api";
-import { safeNextPath, useAuth } from "../auth";
+import { useAuthPage } from "../auth";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { TextField } from "../components/TextField";
 import { useFormSubmit } from "../hooks/useFormSubmit";
 import { AuthLayout } from "./AuthLayout";
 
 export function SignupPage() {
-  const { session, signIn } = useAuth();
-  const [params] = useSearchParams();
-  const next = safeNextPath(params.get("next"));
+  const { session, signIn, next, linkTo } = useAuthPage();
   const [email, setEmail] = useState("");
   const [displayName, setDisplayName] = useState("");
   const [password, setPassword] = useState("");
@@ -22,7 +20,6 @@ export function SignupPage() {
 
   if (session) return <Navigate to={next} replace />;
 
-  const loginLink = params.has("next") ? `/login?next=${encodeURIComponent(next)}` : "/login";
   return (
     <AuthLayout title="Create your account">
       <form className="form" onSubmit={form.onSubmit} noValidate aria-describedby="signup-error">
@@ -67,7 +64,7 @@ export function SignupPage() {
         </button>
       </form>
       <p className="auth-switch">
-        Already have an account? <Link to={loginLink}>Sign in</Link>
+        Already have an account? <Link to={linkTo("/login")}>Sign in</Link>
       </p>
     </AuthLayout>
   );

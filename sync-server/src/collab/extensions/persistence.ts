@@ -33,7 +33,8 @@ function isEmptyUpdate(update: Uint8Array): boolean {
   return update.byteLength <= 2 && update.every((byte) => byte === 0);
 }
 
-function isRemoteOrigin(origin: unknown): boolean {
+/** Changes that are already in the log (or never belong there): not appended again by onChange. */
+function isAlreadyStored(origin: unknown): boolean {
   if (origin === STORAGE_ORIGIN) return true;
   if (typeof origin !== "object" || origin === null || !("source" in origin)) return false;
   const source = (origin as { source: unknown }).source;
@@ -94,7 +95,7 @@ export function persistence(services: Services): Extension {
     },
 
     async onChange({ documentName, update, transactionOrigin }: onChangePayload) {
-      if (isRemoteOrigin(transactionOrigin)) return;
+      if (isAlreadyStored(transactionOrigin)) return;
       // A change made here on the server: no client holds it, so keep trying until it is stored.
       for (let attempt = 1; ; attempt++) {
         try {
