@@ -26,8 +26,43 @@ export interface MemberInfo {
 export interface EpisodeInfo {
   id: string;
   title: string;
-  documents: { script: string };
+  /** The episode's documents: its screenplay, its beat sheet and the notes (comments) on the script. */
+  documents: { script: string; beats: string; notes: string };
 }
+
+/** One scene of an episode, derived from the live script (GET …/episodes/:episodeId/scenes). */
+export interface SceneListItem {
+  sceneId: string;
+  number: string;
+  heading: string;
+  intExt: "INT" | "EXT" | "INT/EXT" | null;
+  location: string;
+  timeOfDay: string;
+  eighths: number;
+  characters: string[];
+  documents: { storyboard: string; notes: string };
+}
+
+/** A shot as the REST API describes it (POST …/scenes/:sceneId/shots, GET …/shots/:shotId). */
+export interface ShotInfo {
+  id: string;
+  sceneId: string;
+  episodeId: string;
+  documents: { shot: string; notes: string };
+}
+
+/** An uploaded reference image (POST /api/projects/:projectId/assets). */
+export interface AssetInfo {
+  id: string;
+  contentType: string;
+  bytes: number;
+}
+
+/** Reference images: what the server accepts. The type is checked from the file's bytes, not its name. */
+export const ASSET_LIMITS = {
+  maxBytes: 8 * 1024 * 1024,
+  contentTypes: ["image/png", "image/jpeg", "image/webp", "image/gif"],
+} as const;
 
 /** Limits on user-supplied fields, checked by the server and mirrored by client forms. */
 export const FIELD_LIMITS = {

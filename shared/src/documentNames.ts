@@ -66,3 +66,19 @@ export function formatDocumentName(doc: DocumentName): string {
 export function scriptDocumentName(projectId: string, episodeId: string, branchId = MAIN_BRANCH): string {
   return formatDocumentName({ kind: "script", projectId, branchId, id: episodeId });
 }
+
+export function beatsDocumentName(projectId: string, episodeId: string, branchId = MAIN_BRANCH): string {
+  return formatDocumentName({ kind: "beats", projectId, branchId, id: episodeId });
+}
+
+export function storyboardDocumentName(projectId: string, sceneId: string, branchId = MAIN_BRANCH): string {
+  return formatDocumentName({ kind: "storyboard", projectId, branchId, id: sceneId });
+}
+
+export function shotDocumentName(projectId: string, shotId: string, branchId = MAIN_BRANCH): string {
+  return formatDocumentName({ kind: "shot", projectId, branchId, id: shotId });
+}
+
+export function notesDocumentName(projectId: string, target: NoteTargetKind, id: string, branchId = MAIN_BRANCH): string {
+  return formatDocumentName({ kind: "notes", projectId, branchId, target, id });
+}

@@ -11,3 +11,4 @@ export * from "./screenplay/model.js";
 export * from "./screenplay/ydoc.js";
 export * from "./fountain/index.js";
 export * from "./screenplay/titlePage.js";
+export * from "./story/index.js";

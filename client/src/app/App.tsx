@@ -9,7 +9,12 @@ import { DashboardPage } from "./pages/DashboardPage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { ProjectPage } from "./pages/ProjectPage";
+import { BeatsPage } from "./pages/BeatsPage";
+import { RegistryPage } from "./pages/RegistryPage";
+import { ScenesPage } from "./pages/ScenesPage";
 import { ScriptPage } from "./pages/ScriptPage";
+import { ShotPage } from "./pages/ShotPage";
+import { StoryboardPage } from "./pages/StoryboardPage";
 import { SignupPage } from "./pages/SignupPage";
 
 export function App() {
@@ -23,7 +28,12 @@ export function App() {
             <Route element={<RequireAuth />}>
               <Route path="/" element={<DashboardPage />} />
               <Route path="/projects/:projectId" element={<ProjectPage />} />
+              <Route path="/projects/:projectId/registry" element={<RegistryPage />} />
               <Route path="/projects/:projectId/episodes/:episodeId" element={<ScriptPage />} />
+              <Route path="/projects/:projectId/episodes/:episodeId/beats" element={<BeatsPage />} />
+              <Route path="/projects/:projectId/episodes/:episodeId/scenes" element={<ScenesPage />} />
+              <Route path="/projects/:projectId/episodes/:episodeId/storyboard" element={<StoryboardPage />} />
+              <Route path="/projects/:projectId/shots/:shotId" element={<ShotPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -5,12 +5,15 @@
 import {
   ERROR_CODES,
   LIMITS,
+  type AssetInfo,
   type AuthResponse,
   type EpisodeInfo,
   type ErrorCode,
   type MemberInfo,
   type ProjectInfo,
   type Role,
+  type SceneListItem,
+  type ShotInfo,
   type UserInfo,
 } from "@aiuteur/shared";
 import { currentToken } from "./session";
@@ -79,22 +82,27 @@ export interface RequestOptions {
   /** Defaults to the stored session's token; pass null for the sign-in endpoints. */
   token?: string | null;
   signal?: AbortSignal;
-  accept?: "json" | "text";
+  accept?: "json" | "text" | "binary";
+  /** A file sent as the body with its own type (an image upload), instead of JSON. */
+  rawBody?: Blob;
 }
+
+const ACCEPT = { json: "application/json", text: "text/plain", binary: "*/*" } as const;
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const token = options.token === undefined ? currentToken() : options.token;
   const headers: Record<string, string> = {
-    Accept: options.accept === "text" ? "text/plain" : "application/json",
+    Accept: ACCEPT[options.accept ?? "json"],
   };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (options.rawBody !== undefined) headers["Content-Type"] = options.rawBody.type || "application/octet-stream";
   let response: Response;
   try {
     response = await fetch(path, {
       method: options.method ?? "GET",
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (cause) {
@@ -161,6 +169,26 @@ export const api = {
     request<EpisodeInfo>(`${projectPath(projectId)}/episodes/${enc(episodeId)}`, { signal }),
   exportFountain: (projectId: string, episodeId: string) =>
     requestText(`${projectPath(projectId)}/episodes/${enc(episodeId)}/script.fountain`),
+
+  listScenes: (projectId: string, episodeId: string, signal?: AbortSignal) =>
+    request<SceneListItem[]>(`${projectPath(projectId)}/episodes/${enc(episodeId)}/scenes`, { signal }),
+  /** All shots of an episode, including those whose scene heading was deleted (orphans). */
+  listEpisodeShots: (projectId: string, episodeId: string, signal?: AbortSignal) =>
+    request<ShotInfo[]>(`${projectPath(projectId)}/episodes/${enc(episodeId)}/shots`, { signal }),
+  /** Creates one empty shot (at `index` of the storyboard, the end by default) or, with suggest, the suggested shots. */
+  createShots: (projectId: string, episodeId: string, sceneId: string, options: { suggest?: boolean; index?: number } = {}) =>
+    request<ShotInfo[]>(`${projectPath(projectId)}/episodes/${enc(episodeId)}/scenes/${enc(sceneId)}/shots`, {
+      method: "POST",
+      body: options,
+    }),
+  getShot: (projectId: string, shotId: string, signal?: AbortSignal) =>
+    request<ShotInfo>(`${projectPath(projectId)}/shots/${enc(shotId)}`, { signal }),
+  /** Uploads a reference image; the body is the file's bytes. */
+  uploadAsset: (projectId: string, file: Blob) =>
+    request<AssetInfo>(`${projectPath(projectId)}/assets`, { method: "POST", rawBody: file }),
+  /** An asset's bytes (images need the Authorization header, so they are fetched, not linked). */
+  fetchAsset: (projectId: string, assetId: string, signal?: AbortSignal) =>
+    send(`${projectPath(projectId)}/assets/${enc(assetId)}`, { signal, accept: "binary" }).then((r) => r.blob()),
 };
 
 /** A message for any thrown value, for error-message elements. */

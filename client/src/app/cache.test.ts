@@ -6,7 +6,7 @@ describe("offlineCache", () => {
 
   it("keeps project and episode descriptions per user", () => {
     offlineCache.saveProject("u1", { id: "p1", title: "Pilot", role: "writer" });
-    offlineCache.saveEpisode("u1", "p1", { id: "e1", title: "Ep 1", documents: { script: "p/p1/b/main/script/e1" } });
+    offlineCache.saveEpisode("u1", "p1", { id: "e1", title: "Ep 1", documents: { script: "p/p1/b/main/script/e1", beats: "p/p1/b/main/beats/e1", notes: "p/p1/b/main/notes/script/e1" } });
 
     expect(offlineCache.project("u1", "p1")).toEqual({ id: "p1", title: "Pilot", role: "writer" });
     expect(offlineCache.episode("u1", "p1", "e1")?.documents.script).toBe("p/p1/b/main/script/e1");

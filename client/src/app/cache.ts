@@ -43,8 +43,9 @@ function asProject(value: unknown): ProjectInfo | null {
 function asEpisode(value: unknown): EpisodeInfo | null {
   const v = value as Partial<EpisodeInfo> | null;
   if (!v || typeof v.id !== "string" || typeof v.title !== "string") return null;
-  if (typeof v.documents?.script !== "string") return null;
-  return { id: v.id, title: v.title, documents: { script: v.documents.script } };
+  const docs = v.documents;
+  if (typeof docs?.script !== "string" || typeof docs.beats !== "string" || typeof docs.notes !== "string") return null;
+  return { id: v.id, title: v.title, documents: { script: docs.script, beats: docs.beats, notes: docs.notes } };
 }
 
 function asList<T>(value: unknown, item: (v: unknown) => T | null): T[] | null {

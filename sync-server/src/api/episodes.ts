@@ -20,6 +20,7 @@ import { readJsonObject, sendJson } from "../http/json.js";
 import type { Router } from "../http/router.js";
 import { pathId, requiredString } from "../http/validate.js";
 import type { Services } from "../services.js";
+import { episodeInfo } from "../store/episodes.js";
 import { requireRole, requireThat, requireUser } from "./session.js";
 
 /** The Fountain body may be large; allow for JSON escaping on top of the Fountain limit. */
@@ -82,7 +83,7 @@ export function episodeRoutes(router: Router, services: Services): void {
       await services.documents.create(tx, scriptDocumentName(projectId, id), projectId, "script", state);
     });
     services.log.info("episode.created", { projectId, episodeId: id, imported: screenplay !== null });
-    sendJson(res, 201, { id, title, documents: { script: scriptDocumentName(projectId, id) } });
+    sendJson(res, 201, episodeInfo(projectId, { id, title }));
   });
 
   router.add("GET", "/api/projects/:projectId/episodes", async ({ req, res, params }) => {

@@ -1,5 +1,5 @@
 import type { EpisodeInfo } from "@aiuteur/shared";
-import { scriptDocumentName } from "@aiuteur/shared";
+import { beatsDocumentName, notesDocumentName, scriptDocumentName } from "@aiuteur/shared";
 import { queryOne, type Database, type Queryable } from "../db/database.js";
 
 interface EpisodeRow {
@@ -10,7 +10,15 @@ interface EpisodeRow {
 }
 
 export function episodeInfo(projectId: string, row: { id: string; title: string }): EpisodeInfo {
-  return { id: row.id, title: row.title, documents: { script: scriptDocumentName(projectId, row.id) } };
+  return {
+    id: row.id,
+    title: row.title,
+    documents: {
+      script: scriptDocumentName(projectId, row.id),
+      beats: beatsDocumentName(projectId, row.id),
+      notes: notesDocumentName(projectId, "script", row.id),
+    },
+  };
 }
 
 export class EpisodeStore {

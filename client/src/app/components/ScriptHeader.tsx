@@ -7,6 +7,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Role } from "@aiuteur/shared";
+import { EpisodeTabs } from "../episode/EpisodeTabs";
 import { ExportButton } from "./ExportButton";
 import { PresenceList } from "./PresenceList";
 import { RoleBadge } from "./RoleBadge";
@@ -38,6 +39,7 @@ export function ScriptHeader(props: Props) {
         <h1 className="script-title" title={props.episodeTitle}>
           {props.episodeTitle}
         </h1>
+        <EpisodeTabs projectId={props.projectId} episodeId={props.episodeId} />
         <SyncIndicator provider={props.provider} readOnly={props.readOnly} />
         <button
           type="button"
