@@ -8,8 +8,11 @@ import type { Hocuspocus } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { authRoutes } from "./api/auth.js";
 import { episodeRoutes } from "./api/episodes.js";
+import { assetRoutes } from "./api/assets.js";
 import { memberRoutes } from "./api/members.js";
 import { projectRoutes } from "./api/projects.js";
+import { sceneRoutes } from "./api/scenes.js";
+import { shotRoutes } from "./api/shots.js";
 import { resolveJwtSecret } from "./auth/secret.js";
 import { createTokenService } from "./auth/tokens.js";
 import { createCollabServer } from "./collab/hocuspocus.js";
@@ -21,9 +24,11 @@ import { createRequestHandler } from "./http/handler.js";
 import { Router } from "./http/router.js";
 import { createLogger, type Logger } from "./logger.js";
 import type { Services } from "./services.js";
+import { AssetStore } from "./store/assets.js";
 import { DocumentStore } from "./store/documents.js";
 import { EpisodeStore } from "./store/episodes.js";
 import { ProjectStore } from "./store/projects.js";
+import { StoryboardStore } from "./store/storyboards.js";
 import { UserStore } from "./store/users.js";
 
 export interface RunningServer {
@@ -52,6 +57,8 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
     projects: new ProjectStore(db),
     episodes: new EpisodeStore(db),
     documents,
+    storyboards: new StoryboardStore(db, documents),
+    assets: new AssetStore(db),
     disconnectMember(projectId, userId) {
       if (collab) disconnectMember(collab, projectId, userId);
     },
@@ -65,6 +72,17 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
       for (const update of stored.updates) Y.applyUpdate(doc, update);
       return doc;
     },
+    async openLiveDocument(name) {
+      if (!collab) throw new Error("The collaboration server is not running");
+      const connection = await collab.openDirectConnection(name, { userId: "server" });
+      const doc = connection.document;
+      if (!doc) throw new Error(`Document ${name} could not be opened`);
+      return {
+        doc,
+        transact: (change) => connection.transact((document) => change(document)),
+        close: () => connection.disconnect(),
+      };
+    },
   };
   collab = createCollabServer(services);
 
@@ -73,6 +91,9 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
   projectRoutes(router, services);
   memberRoutes(router, services);
   episodeRoutes(router, services);
+  sceneRoutes(router, services);
+  shotRoutes(router, services);
+  assetRoutes(router, services);
 
   const httpServer = createServer(
     createRequestHandler({ router, log, clientDir: config.clientDir, ready: () => db.ping() }),

@@ -4,9 +4,11 @@ import type { ServerConfig } from "./config.js";
 import type { Database } from "./db/database.js";
 import type { Logger } from "./logger.js";
 import type { TokenService } from "./auth/tokens.js";
+import type { AssetStore } from "./store/assets.js";
 import type { DocumentStore } from "./store/documents.js";
 import type { EpisodeStore } from "./store/episodes.js";
 import type { ProjectStore } from "./store/projects.js";
+import type { StoryboardStore } from "./store/storyboards.js";
 import type { UserStore } from "./store/users.js";
 
 export interface Services {
@@ -18,8 +20,22 @@ export interface Services {
   projects: ProjectStore;
   episodes: EpisodeStore;
   documents: DocumentStore;
+  storyboards: StoryboardStore;
+  assets: AssetStore;
   /** Closes a member's open connections to a project's documents so they re-authenticate. */
   disconnectMember(projectId: string, userId: string): void;
   /** The current content of a document: the live copy when loaded here, else storage (state + log). */
   readDocument(name: string): Promise<Y.Doc | undefined>;
+  /**
+   * The live copy of a document (loaded into Hocuspocus if it was not), for a change made by the server:
+   * connected clients receive it at once and persistence appends it like any other change.
+   */
+  openLiveDocument(name: string): Promise<LiveDocument>;
+}
+
+export interface LiveDocument {
+  readonly doc: Y.Doc;
+  transact(change: (doc: Y.Doc) => void): Promise<void>;
+  /** Stores the document and releases it (unloaded when nobody else has it open). */
+  close(): Promise<void>;
 }

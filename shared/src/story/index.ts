@@ -5,3 +5,7 @@ export * from "./drawing.js";
 export * from "./threads.js";
 export * from "./registry.js";
 export * from "./scenes.js";
+export { parseSceneHeading, type ParsedHeading } from "./sceneHeading.js";
+export { cueName } from "./characterNames.js";
+export { LINES_PER_PAGE, blockLines, linesToEighths } from "./pageLength.js";
+export * from "./suggest.js";

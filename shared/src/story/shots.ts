@@ -105,7 +105,7 @@ export function parseDuration(value: unknown): number | null {
 }
 
 export function isShotNumber(value: unknown): value is string {
-  return typeof value === "string" && /^[1-9]\d{0,4}[A-Z]{0,2}$/.test(value);
+  return typeof value === "string" && /^[A-Z]{0,2}[1-9]\d{0,4}[A-Z]{0,2}$/.test(value);
 }
 
 function readDialogue(value: unknown): DialogueLine[] {
@@ -159,7 +159,7 @@ export type ShotFieldPatch = Partial<Omit<ShotFields, "sceneId">>;
 /** The problems with a patch, by field; empty when every value is valid. */
 export function shotPatchProblems(patch: ShotFieldPatch): Partial<Record<keyof ShotFields, string>> {
   const problems: Partial<Record<keyof ShotFields, string>> = {};
-  if (patch.number !== undefined && !isShotNumber(patch.number)) problems.number = "A shot number is a number with optional letters, such as 12 or 12A.";
+  if (patch.number !== undefined && !isShotNumber(patch.number)) problems.number = "A shot number is a number with optional letters, such as 12, 12A or A1.";
   if (patch.size !== undefined && !(SHOT_SIZES as readonly string[]).includes(patch.size)) problems.size = "Unknown shot size.";
   if (patch.angle !== undefined && !(CAMERA_ANGLES as readonly string[]).includes(patch.angle)) problems.angle = "Unknown camera angle.";
   if (patch.movement !== undefined && !(CAMERA_MOVES as readonly string[]).includes(patch.movement)) problems.movement = "Unknown camera movement.";
@@ -237,32 +237,60 @@ export function removeShotFromStoryboard(doc: Y.Doc, shotId: string): void {
 }
 
 /**
- * The number for a shot inserted between `before` and `after` (either may be absent), the way
- * productions number pick-ups: after the last shot the next whole number; between 3 and 4, "3A"; between
- * 3A and 4, "3B". `taken` avoids numbers already used in the scene.
+ * The number for a shot inserted between `before` and `after` (either may be absent), the way productions
+ * number pick-ups so existing numbers never change: after the last shot the next whole number; between 3
+ * and 4, "3A"; between 3A and 4, "3B"; between 3A and 3B, "3AA"; before shot 1, "A1". `taken` avoids
+ * numbers already used in the scene.
  */
 export function shotNumberBetween(before: string | undefined, after: string | undefined, taken: Iterable<string> = []): string {
   const used = new Set(taken);
-  const parse = (n: string | undefined) => {
-    const m = n ? /^(\d+)([A-Z]*)$/.exec(n) : null;
-    return m ? { base: Number(m[1]), suffix: m[2] ?? "" } : null;
-  };
-  const prev = parse(before);
-  const next = parse(after);
-  if (!next || (prev && next.base > prev.base + 1) || (!prev && next.base > 1)) {
-    let candidate = prev ? prev.base + 1 : 1;
-    while (used.has(String(candidate))) candidate++;
-    if (!next || candidate < next.base) return String(candidate);
+  const prev = parseShotNumber(before);
+  const next = parseShotNumber(after);
+  const fits = (candidate: string) => !used.has(candidate) && candidate !== before && candidate !== after;
+  if (!prev) {
+    for (let base = 1; !next || base < next.base; base++) if (fits(String(base))) return String(base);
+    // Nothing free below the first shot: prefix letters, as in "A1", "B1".
+    for (const letter of LETTERS) if (fits(`${letter}${next.base}`)) return `${letter}${next.base}`;
+    return `A${next.base}`;
   }
-  const base = prev ? prev.base : 1;
-  const start = prev ? prev.suffix : "";
-  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-  const startIndex = start === "" ? 0 : letters.indexOf(start[start.length - 1] ?? "A") + 1;
-  for (let i = startIndex; i < letters.length; i++) {
-    const candidate = `${base}${start.slice(0, -1)}${letters[i]}`;
-    if (!used.has(candidate) && candidate !== after) return candidate;
+  if (!next || next.base > prev.base + 1) {
+    for (let base = prev.base + 1; !next || base < next.base; base++) if (fits(String(base))) return String(base);
   }
-  return `${base}${start}A`;
+  // Same or adjacent base: a letter after the previous shot's, or one more letter when that is taken.
+  const stem = `${prev.prefix}${prev.base}`;
+  const bumped = incrementSuffix(prev.suffix);
+  const options = [bumped, `${prev.suffix}A`].filter((suffix) => suffix.length <= 2);
+  for (const suffix of options) {
+    const candidate = `${stem}${suffix}`;
+    if (fits(candidate) && (!next || next.base !== prev.base || compareSuffix(suffix, next.suffix) < 0)) return candidate;
+  }
+  // No number sorts between (3 and 3A): stay unique rather than ordered; the storyboard order is the truth.
+  for (const first of ["", ...LETTERS]) {
+    for (const second of LETTERS) {
+      const candidate = `${stem}${first}${second}`;
+      if (fits(candidate)) return candidate;
+    }
+  }
+  return `${stem}ZZ`;
+}
+
+const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+function parseShotNumber(value: string | undefined): { prefix: string; base: number; suffix: string } | null {
+  const match = value ? /^([A-Z]{0,2})(\d+)([A-Z]{0,2})$/.exec(value) : null;
+  return match ? { prefix: match[1] ?? "", base: Number(match[2]), suffix: match[3] ?? "" } : null;
+}
+
+/** "" → "A", "A" → "B", "Z" → "ZA" (still sorts after "Z"). */
+function incrementSuffix(suffix: string): string {
+  if (suffix === "") return "A";
+  const last = suffix[suffix.length - 1] ?? "A";
+  const index = LETTERS.indexOf(last);
+  return index < LETTERS.length - 1 ? `${suffix.slice(0, -1)}${LETTERS[index + 1]}` : `${suffix}A`;
+}
+
+function compareSuffix(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Numbers 1, 2, 3 … for `count` new shots after `existing` numbers (used by "Suggest shots"). */

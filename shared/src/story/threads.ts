@@ -188,7 +188,10 @@ export function findMentions(body: string, members: readonly Author[]): string[]
     let at = consumed.indexOf(needle);
     while (at !== -1) {
       const after = consumed[at + needle.length];
-      if (after === undefined || !/[\p{L}\p{N}]/u.test(after)) {
+      const before = at === 0 ? undefined : consumed[at - 1];
+      // "@Ana" at a word start only: "x@ana.com" is an address, not a mention.
+      const startsWord = before === undefined || !/[\p{L}\p{N}._-]/u.test(before);
+      if (startsWord && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) {
         found.add(member.id);
         consumed = consumed.slice(0, at) + " ".repeat(needle.length) + consumed.slice(at + needle.length);
       }

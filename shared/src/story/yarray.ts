@@ -53,6 +53,9 @@ export function textOf(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
 
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
 /** Replaces the content of a Y.Text with the smallest edit (common prefix and suffix kept), so concurrent
  *  typing elsewhere in the same field survives. */
 export function setText(text: Y.Text, next: string): void {
@@ -63,6 +66,9 @@ export function setText(text: Y.Text, next: string): void {
   while (start < max && current[start] === next[start]) start++;
   let end = 0;
   while (end < max - start && current[current.length - 1 - end] === next[next.length - 1 - end]) end++;
+  // Never cut through a surrogate pair (an emoji, say): Yjs would store the halves as U+FFFD.
+  if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
+  if (end > 0 && isLowSurrogate(current.charCodeAt(current.length - end))) end--;
   const removed = current.length - start - end;
   const inserted = next.slice(start, next.length - end);
   const run = () => {

@@ -10,7 +10,6 @@ import {
   newId,
   parseFountain,
   readScreenplay,
-  scriptDocumentName,
   writeFountain,
   writeScreenplay,
   type Screenplay,
@@ -78,12 +77,15 @@ export function episodeRoutes(router: Router, services: Services): void {
     const title = titleFrom(body, screenplay);
     const id = newId();
     const state = initialScriptState(screenplay);
+    const info = episodeInfo(projectId, { id, title });
     await services.db.transaction(async (tx) => {
       await services.episodes.insert(tx, projectId, id, title, user.id);
-      await services.documents.create(tx, scriptDocumentName(projectId, id), projectId, "script", state);
+      await services.documents.create(tx, info.documents.script, projectId, "script", state);
+      await services.documents.register(tx, info.documents.beats, projectId, "beats");
+      await services.documents.register(tx, info.documents.notes, projectId, "notes");
     });
     services.log.info("episode.created", { projectId, episodeId: id, imported: screenplay !== null });
-    sendJson(res, 201, episodeInfo(projectId, { id, title }));
+    sendJson(res, 201, info);
   });
 
   router.add("GET", "/api/projects/:projectId/episodes", async ({ req, res, params }) => {

@@ -1,7 +1,8 @@
 /**
  * The collaboration server, composed from one extension per concern. Order matters: the Redis relay (when
  * scaled out) sees every hook first; limits and authorization run before a document is loaded; persistence
- * loads, appends and compacts.
+ * loads, appends and compacts;
+ * storyboard registration follows the scenes of live scripts.
  */
 import { Hocuspocus, type Extension } from "@hocuspocus/server";
 import { Redis as RedisRelay } from "@hocuspocus/extension-redis";
@@ -11,6 +12,7 @@ import { activity } from "./extensions/activity.js";
 import { authorization } from "./extensions/authorization.js";
 import { limits } from "./extensions/limits.js";
 import { persistence } from "./extensions/persistence.js";
+import { storyboardRegistration } from "./extensions/storyboardRegistration.js";
 
 export function createCollabServer(services: Services): Hocuspocus {
   const extensions: Extension[] = [];
@@ -22,7 +24,13 @@ export function createCollabServer(services: Services): Hocuspocus {
       }),
     );
   }
-  extensions.push(limits(services.log, services.config.maxConnectionsPerDocument), authorization(services), persistence(services), activity(services.log));
+  extensions.push(
+    limits(services.log, services.config.maxConnectionsPerDocument),
+    authorization(services),
+    persistence(services),
+    storyboardRegistration(services),
+    activity(services.log),
+  );
   return new Hocuspocus({
     name: "aiuteur",
     extensions,

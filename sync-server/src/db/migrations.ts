@@ -79,6 +79,51 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     ),
   },
+  {
+    // Storyboards are keyed by scene and remembered here so a scene's shots stay findable after its
+    // heading is deleted from the script (an orphaned scene). Assets are uploaded reference images.
+    // Episodes created before issue 3 get their beats and script-notes documents (empty: NULL state).
+    name: "0003-storyboards-shots-assets",
+    sql: both(
+      (d) => `
+      CREATE TABLE storyboards (
+        project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        scene_id TEXT NOT NULL,
+        episode_id TEXT NOT NULL REFERENCES episodes(id) ON DELETE CASCADE,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (project_id, scene_id)
+      );
+      CREATE INDEX storyboards_by_episode ON storyboards (episode_id);
+      CREATE TABLE shots (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        episode_id TEXT NOT NULL REFERENCES episodes(id) ON DELETE CASCADE,
+        scene_id TEXT NOT NULL,
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX shots_by_episode ON shots (episode_id, created_at);
+      CREATE TABLE assets (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        content_type TEXT NOT NULL,
+        bytes BIGINT NOT NULL,
+        data ${BLOB[d]} NOT NULL,
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX assets_by_project ON assets (project_id);
+      INSERT INTO documents (name, project_id, kind, state, state_version, created_at, updated_at)
+        SELECT 'p/' || project_id || '/b/main/beats/' || id, project_id, 'beats', NULL, 0, created_at, created_at
+        FROM episodes WHERE true
+        ON CONFLICT (name) DO NOTHING;
+      INSERT INTO documents (name, project_id, kind, state, state_version, created_at, updated_at)
+        SELECT 'p/' || project_id || '/b/main/notes/script/' || id, project_id, 'notes', NULL, 0, created_at, created_at
+        FROM episodes WHERE true
+        ON CONFLICT (name) DO NOTHING
+    `,
+    ),
+  },
 ];
 
 /** Applies the migrations this database has not seen, each in its own transaction, in order. */

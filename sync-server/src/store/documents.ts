@@ -40,6 +40,19 @@ export class DocumentStore {
     );
   }
 
+  /**
+   * Registers an empty document (no state yet: its first editor or the server writes it) unless a row
+   * with that name exists. Idempotent, so callers on several instances may race.
+   */
+  async register(tx: Queryable, name: string, projectId: string, kind: DocumentKind): Promise<void> {
+    const now = Date.now();
+    await tx.execute(
+      `INSERT INTO documents (name, project_id, kind, state, state_version, created_at, updated_at)
+       VALUES ($1, $2, $3, NULL, 0, $4, $4) ON CONFLICT (name) DO NOTHING`,
+      [name, projectId, kind, now],
+    );
+  }
+
   async meta(name: string): Promise<DocumentMeta | undefined> {
     const row = await queryOne<{ project_id: string; kind: DocumentKind }>(
       this.db,

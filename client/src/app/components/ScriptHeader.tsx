@@ -1,6 +1,6 @@
 /**
  * The script page's header: back to the project, the episode title, the caller's role, who is here, the
- * sync state and the export. On a phone only the essentials stay in the bar (back, title, sync); the
+ * sync state, the comments toggle (Mod+Alt+C) and the export. On a phone only the essentials stay in the bar (back, title, sync); the
  * rest folds into a menu so the page is for the script.
  */
 import { useState } from "react";
@@ -25,6 +25,10 @@ interface Props {
   onToggleNavigator(): void;
   onExportError(message: string | null): void;
   onOpenTitlePage(): void;
+  commentsOpen: boolean;
+  /** Open comment threads on this script (null while the notes document opens). */
+  openComments: number | null;
+  onToggleComments(): void;
 }
 
 export function ScriptHeader(props: Props) {
@@ -49,6 +53,28 @@ export function ScriptHeader(props: Props) {
           onClick={props.onToggleNavigator}
         >
           Scenes
+        </button>
+        <button
+          type="button"
+          className="button-quiet comments-toggle"
+          aria-expanded={props.commentsOpen}
+          aria-controls="script-comments-panel"
+          aria-keyshortcuts="Control+Alt+C Meta+Alt+C"
+          title="Comments (Ctrl+Alt+C)"
+          data-testid="comments-toggle"
+          onClick={props.onToggleComments}
+        >
+          <svg className="comments-toggle-icon" aria-hidden="true" viewBox="0 0 20 20" width="18" height="18">
+            <path d="M3 4h14v9H8.5L5 16v-3H3z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
+          </svg>
+          <span className="comments-toggle-label">Comments</span>
+          {props.openComments !== null && (
+            <span className="comments-toggle-count" data-testid="comments-open-count">
+              {" "}
+              ({props.openComments}
+              <span className="comments-toggle-open"> open</span>)
+            </span>
+          )}
         </button>
         <button
           type="button"

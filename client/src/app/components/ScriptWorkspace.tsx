@@ -2,8 +2,9 @@
  * The editor from client/src/editor plus its scene navigator, placed by the page: a sidebar on wide
  * screens, a drawer on phones (opened from the header's "Scenes" button, closed by Escape, the
  * backdrop, or picking a scene). The editor's own built-in navigator is turned off so there is one.
+ * The page may add a comments column (or, on a phone, sheet) that needs the editor: `renderComments`.
  */
-import { useEffect, useState, type MouseEvent } from "react";
+import { useEffect, useState, type MouseEvent, type ReactNode } from "react";
 import type { Editor } from "@tiptap/react";
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type * as Y from "yjs";
@@ -20,9 +21,11 @@ interface Props {
   editable: boolean;
   navigatorOpen: boolean;
   onCloseNavigator(): void;
+  /** Rendered after the page, with the editor once it exists. */
+  renderComments?(editor: Editor | null, narrow: boolean): ReactNode;
 }
 
-export function ScriptWorkspace({ doc, provider, user, editable, navigatorOpen, onCloseNavigator }: Props) {
+export function ScriptWorkspace({ doc, provider, user, editable, navigatorOpen, onCloseNavigator, renderComments }: Props) {
   const [editor, setEditor] = useState<Editor | null>(null);
   const narrow = useMediaQuery(NARROW_LAYOUT);
   const drawerOpen = narrow && navigatorOpen;
@@ -72,6 +75,7 @@ export function ScriptWorkspace({ doc, provider, user, editable, navigatorOpen, 
           showNavigator={false}
         />
       </div>
+      {renderComments?.(editor, narrow)}
     </div>
   );
 }

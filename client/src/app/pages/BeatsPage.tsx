@@ -1,4 +1,113 @@
-/** Placeholder: being built (issue 3). */
+/**
+ * "/projects/:projectId/episodes/:episodeId/beats": the episode's beat board, live with collaborators and
+ * usable offline (the beats document comes from IndexedDB first, like the script). The script is opened
+ * alongside, only to list its scenes for linking.
+ */
+import { useEffect } from "react";
+import { useParams } from "react-router";
+import { addBeat, applyBeatTemplate } from "@aiuteur/shared";
+import { BeatBoard } from "../../beats/BeatBoard";
+import { UndoToast } from "../../beats/UndoToast";
+import { useBeatDeletion } from "../../beats/useBeatDeletion";
+import { useBeats } from "../../beats/useBeats";
+import "../../beats/beats.css";
+import "../../scenes/episodeView.css";
+import { episodeGate, ViewBanners, viewAccess } from "../../scenes/EpisodeViewStatus";
+import { useScriptScenes } from "../../scenes/useScriptScenes";
+import { ErrorBoundary } from "../components/ErrorBoundary";
+import { EpisodeHeader } from "../episode/EpisodeHeader";
+import { useCollabDocument } from "../hooks/useCollabDocument";
+import { useConnection } from "../hooks/useConnection";
+import { useEpisodeData } from "../hooks/useEpisodeData";
+
 export function BeatsPage() {
-  return <main className="page"><h1>Beats</h1><p className="muted">Coming soon.</p></main>;
+  const { projectId = "", episodeId = "" } = useParams();
+  const data = useEpisodeData(projectId, episodeId);
+  const documents = data.episode.data?.documents;
+  const beatsCollab = useCollabDocument(documents?.beats ?? null, data.identity);
+  const scriptCollab = useCollabDocument(documents?.script ?? null, data.identity);
+  const connection = useConnection(beatsCollab?.provider ?? null);
+  const beatsDoc = beatsCollab?.ready ? beatsCollab.doc : null;
+  const beats = useBeats(beatsDoc);
+  const scenes = useScriptScenes(scriptCollab?.ready ? scriptCollab.doc : null);
+  const deletion = useBeatDeletion(beatsDoc);
+
+  const title = data.episode.data?.title;
+  useEffect(() => {
+    if (title) document.title = `Beats — ${title} — Aiuteur`;
+    return () => {
+      document.title = "Aiuteur";
+    };
+  }, [title]);
+
+  const gate = episodeGate({ data, what: "Beat board" });
+  if (gate) return gate;
+  const access = viewAccess(data.role, "beats", connection, "this beat board", data.project.loading);
+
+  const addCard = () => {
+    if (!beatsDoc) return;
+    const last = beats?.[beats.length - 1];
+    const id = addBeat(beatsDoc, { act: last?.act ?? 1, color: last?.color ?? "grey" });
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-beat-id="${CSS.escape(id)}"] .beat-title`)?.focus());
+  };
+
+  return (
+    <div className="episode-view beats-page">
+      <EpisodeHeader
+        projectId={projectId}
+        projectTitle={data.project.data?.title ?? null}
+        episodeId={episodeId}
+        episodeTitle={data.episode.data?.title ?? ""}
+        role={data.role}
+        provider={beatsCollab?.provider ?? null}
+        readOnly={access.readOnly}
+      />
+      <ViewBanners access={access} connection={connection} />
+      <main className="episode-view-body">
+        {beatsDoc === null || beats === null ? (
+          <p className="muted episode-view-loading" role="status">
+            Opening the beat board…
+          </p>
+        ) : (
+          <ErrorBoundary what="The beat board" key={beatsCollab?.documentName}>
+            <div className="beats-toolbar">
+              <h2 className="beats-heading">
+                {beats.length === 1 ? "1 beat" : `${beats.length} beats`}
+                {scenes !== null && <span className="muted"> · {scenes.length === 1 ? "1 scene" : `${scenes.length} scenes`} in the script</span>}
+              </h2>
+              {!access.readOnly && (
+                <button type="button" className="button-primary" data-testid="add-beat" onClick={addCard}>
+                  Add beat
+                </button>
+              )}
+            </div>
+            {beats.length === 0 ? (
+              <div className="beats-empty" data-testid="beats-empty">
+                <p>No beats yet.{access.readOnly ? "" : " Add one, or start from a classic structure."}</p>
+                {!access.readOnly && (
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    data-testid="apply-beat-template"
+                    onClick={() => applyBeatTemplate(beatsDoc)}
+                  >
+                    Start from the 15-beat template
+                  </button>
+                )}
+              </div>
+            ) : (
+              <BeatBoard doc={beatsDoc} beats={beats} scenes={scenes} readOnly={access.readOnly} onDelete={deletion.remove} />
+            )}
+          </ErrorBoundary>
+        )}
+      </main>
+      {deletion.lastDeleted && (
+        <UndoToast
+          message={`Deleted “${deletion.lastDeleted.title.trim() || "untitled beat"}”`}
+          onUndo={deletion.undo}
+          onDismiss={deletion.dismiss}
+        />
+      )}
+    </div>
+  );
 }

@@ -1,4 +1,4 @@
-/** "/projects/:projectId": the project's episodes and its members. */
+/** "/projects/:projectId": the project's episodes, its story views (registry, beats, scenes, storyboards) and its members. */
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { api, ApiError, messageOf } from "../api";
@@ -11,6 +11,8 @@ import { MembersPanel } from "../components/MembersPanel";
 import { OfflineNotice } from "../components/OfflineNotice";
 import { RoleBadge } from "../components/RoleBadge";
 import { useCachedResource } from "../hooks/useCachedResource";
+import { ProjectStoryPanel } from "../../registry/ProjectStoryPanel";
+import "../../registry/registry.css";
 
 export function ProjectPage() {
   const { projectId = "" } = useParams();
@@ -63,6 +65,7 @@ export function ProjectPage() {
             <div className="project-layout">
               <EpisodesPanel project={info} userId={user.id} />
               <MembersPanel project={info} currentUserId={user.id} />
+              <ProjectStoryPanel project={info} userId={user.id} />
             </div>
           </>
         )}

@@ -9,6 +9,9 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
 import { canWrite } from "@aiuteur/shared";
+import { useMembers, useNotesDocument, useThreads } from "../../comments";
+import { ScriptComments } from "../../comments/script/ScriptComments";
+import { useModAltShortcut } from "../../comments/useModAltShortcut";
 import { api, ApiError, messageOf } from "../api";
 import { useAuth, useSession } from "../auth";
 import { offlineCache } from "../cache";
@@ -51,6 +54,19 @@ export function ScriptPage() {
   const [titlePageOpen, setTitlePageOpen] = useState(false);
   const closeTitlePage = useCallback(() => setTitlePageOpen(false), []);
 
+  // Comments live in the episode's notes document, writable by reviewers even where the script is not.
+  const role = project.data?.role ?? null;
+  const notes = useNotesDocument(episode.data?.documents.notes ?? null, identity, role);
+  const threads = useThreads(notes.doc);
+  const members = useMembers(projectId);
+  const author = useMemo(() => ({ id: identity.id, name: identity.name }), [identity.id, identity.name]);
+  const [commentsOpen, setCommentsOpen] = useState(false);
+  const toggleComments = useCallback(() => setCommentsOpen((open) => !open), []);
+  const openComments = useCallback(() => setCommentsOpen(true), []);
+  const closeComments = useCallback(() => setCommentsOpen(false), []);
+  useModAltShortcut("KeyC", toggleComments);
+  const openThreadCount = notes.doc ? threads.filter((t) => t.status === "open").length : null;
+
   // A refusal means this account lost access: forget the cached role so offline opening can't edit.
   const refusal = [episode.error, project.error].find((e) => e instanceof ApiError && (e.status === 403 || e.status === 404));
   const refused = refusal !== undefined;
@@ -82,7 +98,6 @@ export function ScriptPage() {
     );
   }
 
-  const role = project.data?.role ?? null;
   const roleMayWrite = role !== null && canWrite(role, "script");
   const blocked = connection.problem?.kind === "auth" && !connection.problem.signInAgain;
   const readOnly = !roleMayWrite || connection.scope === "readonly" || blocked;
@@ -97,7 +112,7 @@ export function ScriptPage() {
           : null;
 
   return (
-    <div className={`script-page${navigatorOpen ? " navigator-open" : ""}`}>
+    <div className={`script-page${navigatorOpen ? " navigator-open" : ""}${commentsOpen ? " comments-open" : ""}`}>
       <ScriptHeader
         projectId={projectId}
         projectTitle={project.data?.title ?? null}
@@ -110,6 +125,9 @@ export function ScriptPage() {
         onToggleNavigator={() => setNavigatorOpen((open) => !open)}
         onExportError={setExportError}
         onOpenTitlePage={() => setTitlePageOpen(true)}
+        commentsOpen={commentsOpen}
+        openComments={openThreadCount}
+        onToggleComments={toggleComments}
       />
       {banner && (
         <p className="read-only-banner" data-testid="read-only-banner" role="note">
@@ -130,6 +148,21 @@ export function ScriptPage() {
             editable={!readOnly}
             navigatorOpen={navigatorOpen}
             onCloseNavigator={closeNavigator}
+            renderComments={(editor, narrow) => (
+              <ScriptComments
+                editor={editor}
+                notesDoc={notes.doc}
+                threads={threads}
+                user={author}
+                members={members}
+                editable={notes.editable}
+                open={commentsOpen}
+                onOpen={openComments}
+                onClose={closeComments}
+                narrow={narrow}
+                problem={notes.problem ? `Comments: ${notes.problem.message}` : null}
+              />
+            )}
           />
         </ErrorBoundary>
       ) : (
