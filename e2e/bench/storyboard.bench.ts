@@ -12,7 +12,7 @@ import WebSocket from "ws";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { addStroke, PROTOCOL_PARAM, PROTOCOL_VERSION } from "@aiuteur/shared";
 import type { Browser } from "playwright-core";
-import { launchBrowser } from "../tests/helpers/browser.js";
+import { launchBrowser, snapshot } from "../tests/helpers/browser.js";
 import { startProduct, type Product } from "../tests/helpers/product.js";
 
 const SCENES = 30;
@@ -132,12 +132,27 @@ it(`renders a ${SCENES * SHOTS_PER_SCENE}-shot storyboard`, async () => {
     const started = Date.now();
     await page.goto(`${product.url}/projects/${project.id}/episodes/${episode.id}/storyboard`);
     // Rendered = every panel is on the page with its fields read (data-shot-number is set then).
-    await page.waitForFunction(
-      (count) => document.querySelectorAll('[data-testid="shot-panel"][data-shot-number]').length === count,
-      SCENES * SHOTS_PER_SCENE,
-      { timeout: 120_000, polling: 50 },
-    );
+    await page
+      .waitForFunction(
+        (count) => document.querySelectorAll('[data-testid="shot-panel"][data-shot-number]').length === count,
+        SCENES * SHOTS_PER_SCENE,
+        { timeout: 60_000, polling: 50 },
+      )
+      .catch(async (error: unknown) => {
+        const seen = await page.evaluate(() => ({
+          sections: document.querySelectorAll('[data-testid="scene-storyboard"]').length,
+          panels: document.querySelectorAll('[data-testid="shot-panel"]').length,
+          withFields: document.querySelectorAll('[data-testid="shot-panel"][data-shot-number]').length,
+        }));
+        await snapshot(page, "storyboard-bench-timeout");
+        throw new Error(`Not every panel rendered: ${JSON.stringify(seen)}`, { cause: error });
+      });
     const elapsed = Date.now() - started;
+    const marks = await page.evaluate(() => {
+      const last = (name: string) => Math.round(Math.max(0, ...performance.getEntriesByName(name).map((e) => e.startTime)));
+      return { localLoaded: last("aiuteur:pool-local-loaded"), synced: last("aiuteur:pool-synced") };
+    });
+    console.log(`run ${run + 1}: last IndexedDB copy loaded at ${marks.localLoaded} ms, last document synced at ${marks.synced} ms (from navigation)`);
     await cdp.send("HeapProfiler.collectGarbage");
     const { usedSize } = await cdp.send("Runtime.getHeapUsage");
     times.push(elapsed);

@@ -11,6 +11,9 @@ import { beatCard, beatCards, beatTitles, importScript, openEpisodeView, waitFor
 import { addMember, createProject, signUp } from "./helpers/flows.js";
 import { startProduct, type Product } from "./helpers/product.js";
 
+/** A 1×1 PNG. */
+const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
 const SCRIPT = `Title: Ferry Tales
 
 INT. KITCHEN - NIGHT
@@ -151,8 +154,53 @@ describe("the beat board and the scene list", () => {
     await expect.poll(() => beatCards(ben).count()).toBe(15);
   });
 
+  it("lists the script's characters and locations in the registry", async () => {
+    await ana.goto(`${product.url}/`);
+    await ana.getByTestId("project-link").filter({ hasText: "Harbour Lights" }).click();
+    await ana.getByTestId("registry-link").click();
+    const item = (kind: string, name: string) => ana.locator(`[data-testid="registry-item"][data-kind="${kind}"][data-name="${name}"]`);
+    await item("character", "MAYA").waitFor();
+    await item("character", "LEO").waitFor();
+    await item("location", "KITCHEN").waitFor();
+    await item("location", "HARBOUR").waitFor();
+    expect(await item("character", "MAYA").innerText()).toContain("In Ferry Tales");
+  });
+
+  it("lets the owner describe a character, add a prop and its reference image, and a writer read them", async () => {
+    const item = (kind: string, name: string) => ana.locator(`[data-testid="registry-item"][data-kind="${kind}"][data-name="${name}"]`);
+
+    await item("character", "MAYA").getByTestId("registry-description").click();
+    await ana.keyboard.type("Runs the ferry café; never late.");
+    await ana.getByTestId("registry-add-name").fill("Pocket watch");
+    await ana.getByTestId("registry-add").click();
+    await item("prop", "Pocket watch").waitFor();
+
+    // A file that is not an image is refused with a clear message before any upload.
+    const watch = item("prop", "Pocket watch");
+    await watch.getByTestId("registry-image-input").setInputFiles({ name: "notes.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4") });
+    await expect.poll(() => watch.getByTestId("error-message").innerText()).toContain("must be PNG, JPEG, WebP or GIF");
+    await watch.getByTestId("registry-image-input").setInputFiles({ name: "watch.png", mimeType: "image/png", buffer: Buffer.from(PNG, "base64") });
+    await expect.poll(() => watch.getByTestId("registry-image").count()).toBe(1);
+    await expect.poll(() => watch.locator("img").count()).toBe(1);
+    await waitForSaved(ana);
+
+    // The other writer reads it (writers don't edit the registry).
+    await ben.goto(`${product.url}/`);
+    await ben.getByTestId("project-link").filter({ hasText: "Harbour Lights" }).click();
+    await ben.getByTestId("registry-link").click();
+    const benMaya = ben.locator('[data-testid="registry-item"][data-kind="character"][data-name="MAYA"]');
+    await expect.poll(() => benMaya.getByTestId("registry-description").inputValue()).toBe("Runs the ferry café; never late.");
+    expect(await benMaya.getByTestId("registry-description").getAttribute("readonly")).not.toBeNull();
+    await snapshot(ana, "registry-desktop");
+  });
+
   it("fits a phone screen", async () => {
     await ana.setViewportSize({ width: 375, height: 812 });
+    await snapshot(ana, "registry-phone");
+    await ana.goto(`${product.url}/`);
+    await ana.getByTestId("project-link").filter({ hasText: "Harbour Lights" }).click();
+    await openEpisodeView(ana, "Ferry Tales", "beats");
+    await expect.poll(() => beatCards(ana).count()).toBe(15);
     await waitForSaved(ana);
     await snapshot(ana, "beat-board-phone");
     await ana.getByTestId("tab-scenes").click();

@@ -77,6 +77,21 @@ describe("drawing on a shot panel together", () => {
     expect(await strokeCount(artist, "sketch")).toBe(1);
   });
 
+  it("places text with the text tool and deletes it with the select tool", async () => {
+    const canvas = director.getByTestId("panel-canvas");
+    await director.keyboard.press("t");
+    await canvas.click({ position: { x: 500, y: 80 } });
+    await director.getByTestId("panel-text-input").fill("RAIN");
+    await director.keyboard.press("Enter");
+    await expect.poll(() => strokeCount(artist, "sketch"), { timeout: 10_000 }).toBe(2);
+
+    await director.keyboard.press("v");
+    await canvas.click({ position: { x: 505, y: 85 } });
+    await expect.poll(() => director.getByTestId("delete-stroke").isEnabled()).toBe(true);
+    await director.keyboard.press("Delete");
+    await expect.poll(() => strokeCount(artist, "sketch"), { timeout: 10_000 }).toBe(1);
+  });
+
   it("moves to the next shot of the scene from the keyboard", async () => {
     await director.keyboard.press("]");
     await expect.poll(() => director.url()).toContain(setup.shotIds[1]);

@@ -67,9 +67,11 @@ describe.each(DIALECTS)("upgrading existing episodes on %s", (dialect) => {
     await storage.cleanup();
   });
 
-  it("backfills the beats and script-notes documents, which open empty and take edits", async () => {
+  it("backfills the beats, script-notes and project documents, which open empty and take edits", async () => {
     const beats = beatsDocumentName(PROJECT, EPISODE);
     const notes = notesDocumentName(PROJECT, "script", EPISODE);
+    // The project document holds the characters/locations/props registry.
+    const project = `p/${PROJECT}/project`;
     const rows = await server.services.db.query<{ name: string; kind: string; state: unknown }>(
       "SELECT name, kind, state FROM documents WHERE project_id = $1 AND kind <> 'script' ORDER BY kind",
       [PROJECT],
@@ -77,9 +79,10 @@ describe.each(DIALECTS)("upgrading existing episodes on %s", (dialect) => {
     expect(rows.map((r) => [r.name, r.kind, r.state])).toEqual([
       [beats, "beats", null],
       [notes, "notes", null],
+      [project, "project", null],
     ]);
     const token = await server.services.tokens.issue(USER);
-    for (const name of [beats, notes]) {
+    for (const name of [beats, notes, project]) {
       // No state and no log: loads as an empty document.
       const client = connect(server.url, name, token, new Y.Doc());
       clients.push(client);

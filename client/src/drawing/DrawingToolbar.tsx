@@ -1,7 +1,8 @@
 /** The panel editor's toolbar: layer, tools, colour, width, undo/redo, delete, zoom, annotation visibility. */
 import { PALETTE } from "@aiuteur/shared";
 import { isMac } from "../editor/shortcuts";
-import { TOOLS, WIDTHS, type EditorState, type EditorTool } from "./editorState";
+import { BinIcon, CommentIcon } from "./icons";
+import { LAYER_COLOURS, TOOLS, WIDTHS, type EditorState, type EditorTool } from "./editorState";
 import type { LayerName } from "./PanelStage";
 
 interface Props {
@@ -42,7 +43,11 @@ export function DrawingToolbar(props: Props) {
       disabled={!enabled}
       title={enabled ? `Draw on the ${label.toLowerCase()} layer` : (why ?? undefined)}
       data-testid={`layer-${layer}`}
-      onClick={() => onChange({ layer })}
+      onClick={() => {
+        // Keep each layer's own default colour unless the person picked another one.
+        const other = layer === "sketch" ? LAYER_COLOURS.annotations : LAYER_COLOURS.sketch;
+        onChange(state.color === other ? { layer, color: LAYER_COLOURS[layer] } : { layer });
+      }}
     >
       {label}
     </button>
@@ -67,7 +72,7 @@ export function DrawingToolbar(props: Props) {
             data-testid={`tool-${t.tool}`}
             onClick={() => onChange({ tool: t.tool })}
           >
-            <span aria-hidden="true">{t.icon}</span>
+            {t.tool === "comment" ? <CommentIcon /> : <span aria-hidden="true">{t.icon}</span>}
           </button>
         ))}
       </div>
@@ -117,7 +122,7 @@ export function DrawingToolbar(props: Props) {
           onClick={props.onDeleteSelected}
           data-testid="delete-stroke"
         >
-          🗑
+          <BinIcon />
         </button>
       </div>
       <div className="panel-toolbar-group">
@@ -140,6 +145,11 @@ export function DrawingToolbar(props: Props) {
         />
         Show annotations
       </label>
+      {!props.canSketch && props.sketchLockedReason && (
+        <p className="panel-layer-note muted" data-testid="sketch-locked-note">
+          {props.sketchLockedReason}
+        </p>
+      )}
     </div>
   );
 }

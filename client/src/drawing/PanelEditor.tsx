@@ -7,9 +7,9 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
-import { ANNOTATIONS_ARRAY, PALETTE, SKETCH_ARRAY, readStrokes, type Stroke } from "@aiuteur/shared";
+import { ANNOTATIONS_ARRAY, SKETCH_ARRAY, readStrokes, type Stroke } from "@aiuteur/shared";
 import { DrawingToolbar } from "./DrawingToolbar";
-import type { EditorState } from "./editorState";
+import { LAYER_COLOURS, type EditorState } from "./editorState";
 import { IDENTITY_VIEW, ZOOM_STEP, fitFrame, zoomAt, type Point, type View } from "./geometry";
 import { createLayerUndo, type LayerUndo } from "./layerUndo";
 import type { RemotePointer } from "./livePointers";
@@ -84,16 +84,17 @@ export function PanelEditor(props: Props) {
   const sketchUndo = useLayerUndo(sketchList, origin);
   const annotationsUndo = useLayerUndo(annotationList, origin);
 
-  const [state, setState] = useState<EditorState>({
-    tool: "pen",
-    color: PALETTE[0],
-    width: 4,
-    layer: canSketch ? "sketch" : "annotations",
-    showAnnotations: true,
+  const [state, setState] = useState<EditorState>(() => {
+    const layer = canSketch ? "sketch" : "annotations";
+    return { tool: "pen", color: LAYER_COLOURS[layer], width: 4, layer, showAnnotations: true };
   });
   // A role or connection change can lock the chosen layer: move to one this person may draw on.
   useEffect(() => {
-    setState((s) => (s.layer === "sketch" && !canSketch && canAnnotate ? { ...s, layer: "annotations" } : s));
+    setState((s) =>
+      s.layer === "sketch" && !canSketch && canAnnotate
+        ? { ...s, layer: "annotations", color: s.color === LAYER_COLOURS.sketch ? LAYER_COLOURS.annotations : s.color }
+        : s,
+    );
   }, [canSketch, canAnnotate]);
   const change = useCallback((patch: Partial<EditorState>) => setState((s) => ({ ...s, ...patch })), []);
 

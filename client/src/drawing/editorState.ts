@@ -10,6 +10,7 @@ export interface ToolInfo {
   label: string;
   /** The single-key shortcut. */
   key: string;
+  /** A text glyph; "comment" uses an SVG icon instead (see DrawingToolbar). */
   icon: string;
 }
 
@@ -23,7 +24,7 @@ export const TOOLS: readonly ToolInfo[] = [
   { tool: "rect", label: "Rectangle", key: "r", icon: "▭" },
   { tool: "ellipse", label: "Ellipse", key: "o", icon: "◯" },
   { tool: "text", label: "Text", key: "t", icon: "T" },
-  { tool: "comment", label: "Comment", key: "m", icon: "💬" },
+  { tool: "comment", label: "Comment", key: "m", icon: "" },
 ];
 
 export const WIDTHS = [2, 4, 8, 16, 32] as const;
@@ -36,6 +37,9 @@ export interface EditorState {
   layer: LayerName;
   showAnnotations: boolean;
 }
+
+/** Each layer's starting colour: annotations in red so notes never read as part of the drawing. */
+export const LAYER_COLOURS = { sketch: "#111111", annotations: "#e53935" } as const;
 
 export function isDrawingTool(tool: EditorTool): tool is StrokeTool {
   return tool !== "select" && tool !== "comment";

@@ -89,6 +89,10 @@ export function usePanelInput(options: Options) {
 
   const onPointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {
     if (event.button !== 0 && event.button !== 1) return;
+    // No compatibility mousedown: its default focus change would blur the text tool's new box at once.
+    // Leave any field being typed in, so tool shortcuts work again after drawing.
+    event.preventDefault();
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     event.currentTarget.setPointerCapture?.(event.pointerId);
     const at = local(event);
     pointers.current.set(event.pointerId, at);

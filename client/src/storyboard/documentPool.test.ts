@@ -5,8 +5,15 @@ import { DocumentPool } from "./documentPool";
 
 // The socket stays closed (connect: false): these tests are about sharing and lifetime, not the network.
 const pools: DocumentPool[] = [];
-function pool(localCopy = false) {
-  const p = new DocumentPool({ url: "ws://127.0.0.1:9/collab", token: () => "token", connect: false, localCopy, presence: { id: "u1", name: "Ann", color: "#123456" } });
+function pool(localCopy = false, maxDocumentsPerSocket?: number) {
+  const p = new DocumentPool({
+    url: "ws://127.0.0.1:9/collab",
+    token: () => "token",
+    connect: false,
+    localCopy,
+    presence: { id: "u1", name: "Ann", color: "#123456" },
+    ...(maxDocumentsPerSocket ? { maxDocumentsPerSocket } : {}),
+  });
   pools.push(p);
   return p;
 }
@@ -40,7 +47,8 @@ describe("document pool", () => {
     const a = p.acquire(shotA);
     const b = p.acquire(shotB);
     const s = p.acquire(board);
-    const socket = p.websocket!;
+    expect(p.websockets).toHaveLength(1);
+    const socket = p.websockets[0]!.websocket;
     expect(a.provider!.configuration.websocketProvider).toBe(socket);
     expect(b.provider!.configuration.websocketProvider).toBe(socket);
     expect(s.provider!.configuration.websocketProvider).toBe(socket);
@@ -50,11 +58,27 @@ describe("document pool", () => {
     expect([...socket.configuration.providerMap.keys()].sort()).toEqual([shotB, board].sort());
   });
 
-  it("sends no awareness for shot documents but keeps presence on the others (Hocuspocus' ping needs one)", () => {
+  it("keeps presence on storyboards, and awareness on only one shot per socket (the keep-alive)", () => {
     const p = pool();
-    expect(p.acquire(shotA).provider!.awareness).toBeNull();
     const storyboard = p.acquire(board).provider!.awareness!;
     expect(storyboard.getLocalState()?.presence).toEqual({ id: "u1", name: "Ann", color: "#123456" });
+    expect(p.acquire(shotA).provider!.awareness).toBeNull();
+    expect(p.acquire(shotB).provider!.awareness).toBeNull();
+  });
+
+  it("spreads many documents over a few sockets, so no socket has more pending authentications than the server allows", () => {
+    const p = pool(false, 4);
+    const shots = Array.from({ length: 10 }, (_, i) => p.acquire(shotDocumentName("proj2proj2proj2p", `shot${"abcdefghij"[i]}shotashota2`)));
+    expect(p.websockets.map((s) => s.documents)).toEqual([4, 4, 2]);
+    // A socket carrying only shots still has one provider with awareness, so an idle socket is not reconnected.
+    expect(p.websockets.map((s) => s.withAwareness)).toEqual([1, 1, 1]);
+    expect(shots.filter((entry) => entry.provider!.awareness !== null)).toHaveLength(3);
+
+    for (const entry of shots.slice(4, 8)) p.release(entry);
+    expect(p.websockets.map((s) => s.documents)).toEqual([4, 2]);
+    // A new document fills the free places first.
+    p.acquire(board);
+    expect(p.websockets.map((s) => s.documents)).toEqual([4, 2].map((n, i) => (i === 1 ? n + 1 : n)));
   });
 
   it("opens a fresh document after one was released, and ignores a second release", () => {
@@ -76,10 +100,10 @@ describe("document pool", () => {
     p.release(before); // a late release from an unmounting panel is harmless
     const after = p.acquire(shotA);
     expect(after.destroyed).toBe(false);
-    expect(p.websocket).not.toBeNull();
+    expect(p.websockets).toHaveLength(1);
   });
 
-  it("loads the IndexedDB copy before connecting, so a storyboard opens offline with what this device had", async () => {
+  it("keeps an IndexedDB copy of every document, so a storyboard reopens with what this device had", async () => {
     const writer = pool(true);
     const entry = writer.acquire(board);
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -3,20 +3,26 @@
  *
  * useCollabDocument opens a WebSocket per document; a 300-shot episode would open 330 sockets, 330
  * authentications and 330 reconnection timers. Hocuspocus multiplexes documents over one socket, so the
- * pool keeps ONE HocuspocusProviderWebsocket for the page and attaches a provider per document to it.
+ * pool attaches a provider per document to a shared HocuspocusProviderWebsocket. One socket carries at
+ * most MAX_DOCUMENTS_PER_SOCKET documents: the Hocuspocus server closes a connection that has more than
+ * 100 documents waiting for authentication (maxPendingDocuments, a guard against memory amplification),
+ * and every document on a socket authenticates at once when it (re)connects. 330 documents → 5 sockets.
  *
  * Each document is reference-counted: every component that shows it acquires it and releases it on
- * unmount; the last release destroys its provider, IndexedDB handle and Y.Doc. Start-up follows
- * useCollabDocument: the IndexedDB copy first (so a reviewer opens the storyboard offline and the
- * handshake sends only what the server lacks), then the provider; migrations after a writable sync.
+ * unmount; the last release destroys its provider, IndexedDB handle and Y.Doc. Every document keeps an
+ * IndexedDB copy (so a reviewer opens the storyboard offline); migrations run after a writable sync.
  *
- * Awareness: shot documents carry none (300 awareness states to broadcast for nothing), but Hocuspocus'
- * ping check needs at least one provider with awareness per socket, so every other kind keeps it.
+ * Awareness: shot documents carry none (300 awareness states to broadcast for nothing), except one per
+ * socket when nothing else on it has awareness: the provider's connection check reconnects a socket that
+ * has received no message for 30 s, and the awareness renewal every 15 s is what keeps an idle one alive.
  */
 import * as Y from "yjs";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { migrateDocument, parseDocumentName, type DocumentKind } from "@aiuteur/shared";
+
+/** Below the Hocuspocus server's default maxPendingDocuments (100), with room to spare. */
+export const MAX_DOCUMENTS_PER_SOCKET = 80;
 
 /** How long to wait for IndexedDB before connecting anyway (it can be unavailable or blocked). */
 const LOCAL_LOAD_TIMEOUT_MS = 1500;
@@ -37,14 +43,33 @@ export interface PoolOptions {
   localCopy?: boolean;
   /** What other clients see of us on documents that carry awareness. */
   presence?: unknown;
+  /** Tests lower it. */
+  maxDocumentsPerSocket?: number;
+}
+
+/** One shared socket and what rides on it. */
+export interface PoolSocket {
+  websocket: HocuspocusProviderWebsocket;
+  documents: number;
+  /** Documents on this socket whose provider has awareness (keep-alive, see above). */
+  withAwareness: number;
 }
 
 type Listener = () => void;
+
+/** Performance marks, so a benchmark (e2e/bench) can see where opening many documents spends its time. */
+function mark(name: string, documentName: string): void {
+  if (typeof performance !== "undefined" && typeof performance.mark === "function") performance.mark(name, { detail: documentName });
+}
 
 export class PooledDocument {
   readonly doc = new Y.Doc();
   readonly kind: DocumentKind | null;
   provider: HocuspocusProvider | null = null;
+  /** @internal The socket its provider rides on. */
+  socket: PoolSocket | null = null;
+  /** @internal Whether its provider has awareness. */
+  hasAwareness = false;
   /** Show the content now: the local copy had some, the server synced, we are offline, or we waited enough. */
   ready = false;
   refs = 0;
@@ -80,15 +105,23 @@ export class PooledDocument {
   start(options: PoolOptions): void {
     const connect = () => {
       if (this.destroyed || this.provider !== null) return;
-      if (this.doc.store.clients.size > 0 || (typeof navigator !== "undefined" && !navigator.onLine)) this.ready = true;
       this.provider = this.pool.attach(this);
       this.provider.on("synced", this.onSynced);
       this.notify();
     };
+    const localLoaded = () => {
+      mark("aiuteur:pool-local-loaded", this.name);
+      if (this.doc.store.clients.size > 0 || (typeof navigator !== "undefined" && !navigator.onLine)) this.markReady();
+      connect();
+    };
     if (options.localCopy !== false) {
       this.persistence = new IndexeddbPersistence(this.name, this.doc);
-      void this.persistence.whenSynced.then(connect, connect);
-      this.timers.push(setTimeout(connect, LOCAL_LOAD_TIMEOUT_MS));
+      void this.persistence.whenSynced.then(localLoaded, localLoaded);
+      // Online, connect at once instead of after the local copy, unlike useCollabDocument: with hundreds of
+      // documents, Chromium takes seconds to open their IndexedDB databases, and the sync handshake is
+      // correct either way (what the local copy adds later is sent as an ordinary update).
+      if (typeof navigator === "undefined" || navigator.onLine) connect();
+      else this.timers.push(setTimeout(connect, LOCAL_LOAD_TIMEOUT_MS));
     } else {
       connect();
     }
@@ -96,6 +129,7 @@ export class PooledDocument {
   }
 
   private onSynced = (): void => {
+    if (!this.ready) mark("aiuteur:pool-synced", this.name);
     this.markReady();
     if (this.kind !== null && this.provider?.authorizedScope === "read-write") migrateDocument(this.doc, this.kind);
     this.notify();
@@ -108,6 +142,7 @@ export class PooledDocument {
     this.listeners.clear();
     for (const timer of this.timers) clearTimeout(timer);
     this.provider?.destroy();
+    this.pool.detach(this);
     void this.persistence?.destroy();
     this.doc.destroy();
   }
@@ -120,7 +155,7 @@ export class PooledDocument {
 
 export class DocumentPool {
   private readonly entries = new Map<string, PooledDocument>();
-  private socket: HocuspocusProviderWebsocket | null = null;
+  private sockets: PoolSocket[] = [];
   private presence: unknown;
   private listening = false;
 
@@ -133,9 +168,9 @@ export class DocumentPool {
     return this.entries.size;
   }
 
-  /** The shared socket, once a document has been opened. */
-  get websocket(): HocuspocusProviderWebsocket | null {
-    return this.socket;
+  /** The shared sockets (one per MAX_DOCUMENTS_PER_SOCKET open documents). */
+  get websockets(): readonly PoolSocket[] {
+    return this.sockets;
   }
 
   has(name: string): boolean {
@@ -167,28 +202,62 @@ export class DocumentPool {
   setPresence(presence: unknown): void {
     this.presence = presence;
     for (const entry of this.entries.values()) {
-      if (entry.provider?.awareness) entry.provider.setAwarenessField(POOL_PRESENCE_FIELD, presence);
+      if (entry.provider?.awareness && entry.kind !== "shot") entry.provider.setAwarenessField(POOL_PRESENCE_FIELD, presence);
     }
   }
 
-  /** @internal Creates the document's provider on the shared socket. */
+  private socketWithRoom(): PoolSocket {
+    const max = this.options.maxDocumentsPerSocket ?? MAX_DOCUMENTS_PER_SOCKET;
+    let socket = this.sockets.find((candidate) => candidate.documents < max);
+    if (!socket) {
+      socket = {
+        websocket: new HocuspocusProviderWebsocket({
+          url: this.options.url,
+          // Back off to at most 5 s (not 30 s), as useCollabDocument does: a reviewer out of a tunnel syncs soon.
+          maxDelay: 5000,
+          autoConnect: this.options.connect !== false,
+        }),
+        documents: 0,
+        withAwareness: 0,
+      };
+      this.sockets.push(socket);
+    }
+    return socket;
+  }
+
+  /** @internal Creates the document's provider on a shared socket. */
   attach(entry: PooledDocument): HocuspocusProvider {
-    const socket = (this.socket ??= new HocuspocusProviderWebsocket({
-      url: this.options.url,
-      // Back off to at most 5 s (not 30 s), as useCollabDocument does: a reviewer out of a tunnel syncs soon.
-      maxDelay: 5000,
-      autoConnect: this.options.connect !== false,
-    }));
+    const socket = this.socketWithRoom();
+    const awareness = entry.kind !== "shot" || socket.withAwareness === 0;
     const provider = new HocuspocusProvider({
-      websocketProvider: socket,
+      websocketProvider: socket.websocket,
       name: entry.name,
       document: entry.doc,
       token: () => this.options.token(),
-      ...(entry.kind === "shot" ? { awareness: null } : {}),
+      ...(awareness ? {} : { awareness: null }),
     });
-    if (provider.awareness && this.presence !== undefined) provider.setAwarenessField(POOL_PRESENCE_FIELD, this.presence);
+    socket.documents += 1;
+    if (awareness) socket.withAwareness += 1;
+    entry.socket = socket;
+    entry.hasAwareness = awareness;
+    if (provider.awareness && entry.kind !== "shot" && this.presence !== undefined) {
+      provider.setAwarenessField(POOL_PRESENCE_FIELD, this.presence);
+    }
     provider.attach();
     return provider;
+  }
+
+  /** @internal The document's provider was destroyed: free its place on the socket. */
+  detach(entry: PooledDocument): void {
+    const socket = entry.socket;
+    if (!socket) return;
+    entry.socket = null;
+    socket.documents -= 1;
+    if (entry.hasAwareness) socket.withAwareness -= 1;
+    if (socket.documents === 0) {
+      socket.websocket.destroy();
+      this.sockets = this.sockets.filter((candidate) => candidate !== socket);
+    }
   }
 
   private onOffline = () => {
@@ -197,7 +266,7 @@ export class DocumentPool {
 
   // Back online: retry now rather than at the end of the current back-off delay.
   private onOnline = () => {
-    if (this.options.connect !== false) void this.socket?.connect();
+    if (this.options.connect !== false) for (const socket of this.sockets) void socket.websocket.connect();
   };
 
   private listen(): void {
@@ -211,8 +280,8 @@ export class DocumentPool {
   destroy(): void {
     for (const entry of this.entries.values()) entry.destroy();
     this.entries.clear();
-    this.socket?.destroy();
-    this.socket = null;
+    for (const socket of this.sockets) socket.websocket.destroy();
+    this.sockets = [];
     if (this.listening) {
       window.removeEventListener("offline", this.onOffline);
       window.removeEventListener("online", this.onOnline);

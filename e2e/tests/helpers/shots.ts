@@ -118,6 +118,9 @@ export async function touchDragOnPanel(page: Page, from: [number, number], to: [
   }
   await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
   await cdp.detach();
+  // A finger takes a moment to come back: Chromium's gesture recogniser swallows the click of a tap that
+  // lands within its double-tap window right after a drag.
+  await page.waitForTimeout(400);
 }
 
 /** A tap on the panel at a normalised point. */

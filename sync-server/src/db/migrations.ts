@@ -124,6 +124,16 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     ),
   },
+  {
+    // Projects created before the registry existed get their (empty) project document.
+    name: "0004-project-documents",
+    sql: `
+      INSERT INTO documents (name, project_id, kind, state, state_version, created_at, updated_at)
+        SELECT 'p/' || id || '/project', id, 'project', NULL, 0, created_at, created_at
+        FROM projects WHERE true
+        ON CONFLICT (name) DO NOTHING
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen, each in its own transaction, in order. */

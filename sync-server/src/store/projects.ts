@@ -1,5 +1,5 @@
 import type { MemberInfo, ProjectInfo, Role } from "@aiuteur/shared";
-import { isRole, newId } from "@aiuteur/shared";
+import { formatDocumentName, isRole, newId } from "@aiuteur/shared";
 import { queryOne, type Database } from "../db/database.js";
 
 interface ProjectRow {
@@ -38,6 +38,12 @@ export class ProjectStore {
         ownerId,
         now,
       ]);
+      // The project document (the characters/locations/props registry) starts empty: a NULL state.
+      await tx.execute(
+        `INSERT INTO documents (name, project_id, kind, state, state_version, created_at, updated_at)
+         VALUES ($1, $2, 'project', NULL, 0, $3, $3)`,
+        [formatDocumentName({ kind: "project", projectId: id }), id, now],
+      );
     });
     return { id, title, role: "owner" };
   }

@@ -92,7 +92,16 @@ export function RegistryPage() {
               <PresenceList provider={collab?.provider ?? null} />
             </div>
             <OfflineNotice show={project.offline || episodes.offline} />
-            {connection.problem && <ErrorMessage message={connection.problem.message} />}
+            {connection.problem && (
+              <ErrorMessage
+                message={
+                  // useConnection's auth messages speak of "this script"; say what is actually refused here.
+                  connection.problem.kind === "auth" && !connection.problem.signInAgain
+                    ? `The server refused to open this project's registry (${connection.problem.reason || "no reason given"}), so it is read only.`
+                    : connection.problem.message
+                }
+              />
+            )}
             {role !== null && !canWrite(role, "project") && (
               <p className="read-only-banner registry-note" role="note" data-testid="read-only-banner">
                 Read only — you are {withArticle(role)}. Owners and directors edit the registry.

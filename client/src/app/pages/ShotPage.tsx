@@ -173,22 +173,24 @@ export function ShotPage() {
             </section>
           )}
           {notesDoc && (
-            <ShotComments
-              doc={notesDoc}
-              shotId={shotId}
-              sceneId={info.data.sceneId}
-              threads={threads}
-              user={author}
-              members={members}
-              editable={canAnnotate}
-              pending={pending}
-              onPendingDone={(id) => {
-                setPending(null);
-                setActiveThreadId(id);
-              }}
-              activeThreadId={activeThreadId}
-              onFocusThread={setActiveThreadId}
-            />
+            <div className="shot-comments">
+              <ShotComments
+                doc={notesDoc}
+                shotId={shotId}
+                sceneId={info.data.sceneId}
+                threads={threads}
+                user={author}
+                members={members}
+                editable={canAnnotate}
+                pending={pending}
+                onPendingDone={(id) => {
+                  setPending(null);
+                  setActiveThreadId(id);
+                }}
+                activeThreadId={activeThreadId}
+                onFocusThread={setActiveThreadId}
+              />
+            </div>
           )}
         </aside>
       </main>
