@@ -124,3 +124,31 @@ describe("storyboard grid", () => {
     expect(readShotOrder(storyboard)).toEqual(ids);
   });
 });
+
+describe("shot page fields", () => {
+  it("validates the shot number, writes the action as it is typed, and adds characters as chips", () => {
+    const doc = shotDoc("3");
+    mount(<ShotFieldsForm doc={doc} editable projectId="p" />);
+    type(field<HTMLInputElement>("shot-number"), "3-b");
+    expect(field("shot-number-problem").textContent).toMatch(/^A shot number is a number with optional letters/);
+    expect(readShotFields(doc).number).toBe("3");
+    type(field<HTMLInputElement>("shot-number"), "3b");
+    expect(readShotFields(doc).number).toBe("3B");
+
+    const action = field<HTMLTextAreaElement>("shot-action");
+    act(() => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.set!;
+      setter.call(action, "Maya turns.");
+      action.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    expect(readShotFields(doc).action).toBe("Maya turns.");
+
+    type(field<HTMLInputElement>("shot-character-input"), "maya");
+    act(() => field<HTMLInputElement>("shot-character-input").form!.requestSubmit());
+    expect(readShotFields(doc).characters).toEqual(["MAYA"]);
+    type(field<HTMLInputElement>("shot-character-input"), "Maya");
+    act(() => field<HTMLInputElement>("shot-character-input").form!.requestSubmit());
+    expect(host!.textContent).toContain("MAYA is already in the shot.");
+    expect(readShotFields(doc).characters).toEqual(["MAYA"]);
+  });
+});
