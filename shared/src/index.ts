@@ -12,3 +12,4 @@ export * from "./screenplay/ydoc.js";
 export * from "./fountain/index.js";
 export * from "./screenplay/titlePage.js";
 export * from "./story/index.js";
+export * from "./versioning/index.js";

@@ -13,6 +13,9 @@ import { memberRoutes } from "./api/members.js";
 import { projectRoutes } from "./api/projects.js";
 import { sceneRoutes } from "./api/scenes.js";
 import { shotRoutes } from "./api/shots.js";
+import { lockRoutes } from "./api/locks.js";
+import { versionRoutes } from "./api/versions.js";
+import { branchRoutes } from "./api/branches.js";
 import { resolveJwtSecret } from "./auth/secret.js";
 import { createTokenService } from "./auth/tokens.js";
 import { createCollabServer } from "./collab/hocuspocus.js";
@@ -25,6 +28,9 @@ import { Router } from "./http/router.js";
 import { createLogger, type Logger } from "./logger.js";
 import type { Services } from "./services.js";
 import { AssetStore } from "./store/assets.js";
+import { BranchStore } from "./store/branches.js";
+import { LockStore } from "./store/locks.js";
+import { VersionStore } from "./store/versions.js";
 import { DocumentStore } from "./store/documents.js";
 import { EpisodeStore } from "./store/episodes.js";
 import { ProjectStore } from "./store/projects.js";
@@ -59,6 +65,9 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
     documents,
     storyboards: new StoryboardStore(db, documents),
     assets: new AssetStore(db),
+    locks: new LockStore(db),
+    versions: new VersionStore(db),
+    branches: new BranchStore(db),
     disconnectMember(projectId, userId) {
       if (collab) disconnectMember(collab, projectId, userId);
     },
@@ -94,6 +103,9 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
   sceneRoutes(router, services);
   shotRoutes(router, services);
   assetRoutes(router, services);
+  lockRoutes(router, services);
+  versionRoutes(router, services);
+  branchRoutes(router, services);
 
   const httpServer = createServer(
     createRequestHandler({ router, log, clientDir: config.clientDir, ready: () => db.ping() }),

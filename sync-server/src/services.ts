@@ -5,6 +5,9 @@ import type { Database } from "./db/database.js";
 import type { Logger } from "./logger.js";
 import type { TokenService } from "./auth/tokens.js";
 import type { AssetStore } from "./store/assets.js";
+import type { BranchStore } from "./store/branches.js";
+import type { LockStore } from "./store/locks.js";
+import type { VersionStore } from "./store/versions.js";
 import type { DocumentStore } from "./store/documents.js";
 import type { EpisodeStore } from "./store/episodes.js";
 import type { ProjectStore } from "./store/projects.js";
@@ -22,6 +25,9 @@ export interface Services {
   documents: DocumentStore;
   storyboards: StoryboardStore;
   assets: AssetStore;
+  locks: LockStore;
+  versions: VersionStore;
+  branches: BranchStore;
   /** Closes a member's open connections to a project's documents so they re-authenticate. */
   disconnectMember(projectId: string, userId: string): void;
   /** The current content of a document: the live copy when loaded here, else storage (state + log). */

@@ -134,6 +134,68 @@ export const MIGRATIONS: readonly Migration[] = [
         ON CONFLICT (name) DO NOTHING
     `,
   },
+  {
+    // Issue 4. Locks are rows (the authority; documents only mirror them), keyed by document name, so they
+    // are per branch. Every lock change is an event. A script lock records each scene's text hash so that
+    // later edits to an unlocked script can invalidate the locked shots of the scenes that changed.
+    // Versions are full document states. Branches are namespaces of documents; a deleted branch keeps its
+    // versions until expires_at.
+    name: "0005-locks-versions-branches",
+    sql: both(
+      (d) => `
+      CREATE TABLE locks (
+        document_name TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        branch_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        locked_by TEXT NOT NULL REFERENCES users(id),
+        locked_at BIGINT NOT NULL,
+        reason TEXT
+      );
+      CREATE INDEX locks_by_project ON locks (project_id, branch_id);
+      CREATE TABLE lock_events (
+        id ${SERIAL_PK[d]},
+        project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        document_name TEXT NOT NULL,
+        action TEXT NOT NULL,
+        user_id TEXT REFERENCES users(id),
+        reason TEXT,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX lock_events_by_document ON lock_events (document_name, id);
+      CREATE TABLE scene_baselines (
+        script_document TEXT NOT NULL,
+        scene_id TEXT NOT NULL,
+        text_hash TEXT NOT NULL,
+        PRIMARY KEY (script_document, scene_id)
+      );
+      CREATE TABLE versions (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        document_name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        label TEXT NOT NULL,
+        author_id TEXT REFERENCES users(id),
+        state ${BLOB[d]} NOT NULL,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT
+      );
+      CREATE INDEX versions_by_document ON versions (document_name, created_at);
+      CREATE TABLE branches (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        parent_id TEXT NOT NULL,
+        from_version TEXT,
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at BIGINT NOT NULL,
+        deleted_at BIGINT
+      );
+      CREATE INDEX branches_by_project ON branches (project_id)
+    `,
+    ),
+  },
 ];
 
 /** Applies the migrations this database has not seen, each in its own transaction, in order. */

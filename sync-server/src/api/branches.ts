@@ -1,0 +1,8 @@
+/** REST calls for branches (issue 4, docs/api.md). */
+import type { Router } from "../http/router.js";
+import type { Services } from "../services.js";
+
+export function branchRoutes(router: Router, services: Services): void {
+  void router;
+  void services;
+}
