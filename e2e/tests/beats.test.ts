@@ -4,12 +4,13 @@
  * scene list (derived live from the script) shows it, and beats are reordered from the keyboard. Screens
  * are photographed at desktop and phone sizes.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, snapshot } from "./helpers/browser.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { snapshot } from "./helpers/browser.js";
 import { beatCard, beatCards, beatTitles, importScript, openEpisodeView, waitForSaved } from "./helpers/beats.js";
 import { addMember, createProject, signUp } from "./helpers/flows.js";
-import { startProduct, type Product } from "./helpers/product.js";
+import type { Product } from "./helpers/product.js";
+import { DESKTOP, useStage } from "./helpers/stage.js";
 
 /** A 1×1 PNG. */
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
@@ -35,26 +36,14 @@ Next time, swim.
 `;
 
 describe("the beat board and the scene list", () => {
+  const stage = useStage([DESKTOP, DESKTOP]);
   let product: Product;
-  let browser: Browser;
-  let contextA: BrowserContext;
-  let contextB: BrowserContext;
   let ana: Page;
   let ben: Page;
   const benEmail = `ben-beats-${Date.now()}@example.test`;
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-    contextA = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contextB = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    ana = await contextA.newPage();
-    ben = await contextB.newPage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
+  beforeAll(() => {
+    product = stage.product;
+    [ana, ben] = stage.pages as [Page, Page];
   });
 
   it("lets a writer import a script and start the board from the 15-beat template", async () => {

@@ -2,53 +2,32 @@
  * Drawing on a shot's panel in two browsers: a director draws an arrow and an artist sees it appear,
  * with the director's live pointer; the artist's undo never removes the director's stroke.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, snapshot } from "./helpers/browser.js";
-import { startProduct, type Product } from "./helpers/product.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { snapshot } from "./helpers/browser.js";
 import {
-  createShotProject,
   dragOnPanel,
   shotUrl,
-  signInContext,
-  signUpApi,
   strokeCount,
   testScript,
   waitForPanel,
   type ShotSetup,
 } from "./helpers/shots.js";
+import { useShotStage } from "./helpers/stage.js";
 
 describe("drawing on a shot panel together", () => {
-  let product: Product;
-  let browser: Browser;
-  let directorContext: BrowserContext;
-  let artistContext: BrowserContext;
+  const stage = useShotStage([{ name: "Dana" }, { name: "Arlo", role: "artist" }], testScript("TestFDX-FD.fountain"), 2);
   let director: Page;
   let artist: Page;
   let setup: ShotSetup;
-
-  beforeAll(async () => {
-    product = await startProduct();
-    const dana = await signUpApi(product.url, "Dana");
-    const arlo = await signUpApi(product.url, "Arlo");
-    setup = await createShotProject(product.url, dana, [{ user: arlo, role: "artist" }], testScript("TestFDX-FD.fountain"), 2);
-    browser = await launchBrowser();
-    directorContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    artistContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await signInContext(directorContext, dana);
-    await signInContext(artistContext, arlo);
-    director = await directorContext.newPage();
-    artist = await artistContext.newPage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
+  beforeAll(() => {
+    [director, artist] = stage.pages as [Page, Page];
+    setup = stage.setup;
   });
 
   it("shows a director's arrow to an artist in another browser", async () => {
-    await director.goto(shotUrl(product.url, setup));
-    await artist.goto(shotUrl(product.url, setup));
+    await director.goto(shotUrl(stage.product.url, setup));
+    await artist.goto(shotUrl(stage.product.url, setup));
     await waitForPanel(director);
     await waitForPanel(artist);
     expect(await strokeCount(artist, "sketch")).toBe(0);

@@ -3,16 +3,12 @@
  * connection returns, the director — watching the same shot on a desktop — sees both.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, snapshot } from "./helpers/browser.js";
+import type { Page } from "playwright-core";
+import { snapshot } from "./helpers/browser.js";
 import { createCuttableLink, type CuttableLink } from "./helpers/cuttableLink.js";
-import { startProduct, type Product } from "./helpers/product.js";
 import {
-  createShotProject,
   dragOnPanel,
   shotUrl,
-  signInContext,
-  signUpApi,
   strokeCount,
   tapOnPanel,
   testScript,
@@ -20,40 +16,29 @@ import {
   waitForPanel,
   type ShotSetup,
 } from "./helpers/shots.js";
+import { PHONE, useShotStage } from "./helpers/stage.js";
 
 describe("a reviewer on a phone, offline", () => {
-  let product: Product;
+  const stage = useShotStage(
+    [{ name: "Dana" }, { name: "Rita", role: "reviewer", context: PHONE }],
+    testScript("TestFDX-FD.fountain"),
+  );
   let link: CuttableLink;
-  let browser: Browser;
-  let directorContext: BrowserContext;
-  let reviewerContext: BrowserContext;
   let director: Page;
   let reviewer: Page;
   let setup: ShotSetup;
-
   beforeAll(async () => {
-    product = await startProduct();
-    link = await createCuttableLink(product.port);
-    const dana = await signUpApi(product.url, "Dana");
-    const rita = await signUpApi(product.url, "Rita");
-    setup = await createShotProject(product.url, dana, [{ user: rita, role: "reviewer" }], testScript("TestFDX-FD.fountain"));
-    browser = await launchBrowser();
-    directorContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    reviewerContext = await browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
-    await signInContext(directorContext, dana);
-    await signInContext(reviewerContext, rita);
-    director = await directorContext.newPage();
-    reviewer = await reviewerContext.newPage();
+    [director, reviewer] = stage.pages as [Page, Page];
+    setup = stage.setup;
+    // The phone reaches the product through a link the test can cut.
+    link = await createCuttableLink(stage.product.port);
   });
-
   afterAll(async () => {
-    await browser?.close();
     await link?.close();
-    await product?.stop();
   });
 
   it("opens the shot on the phone with only the annotation layer writable", async () => {
-    await director.goto(shotUrl(product.url, setup));
+    await director.goto(shotUrl(stage.product.url, setup));
     await waitForPanel(director);
     await director.keyboard.press("r");
     await dragOnPanel(director, [0.3, 0.3], [0.6, 0.7]);
@@ -71,7 +56,7 @@ describe("a reviewer on a phone, offline", () => {
 
   it("annotates and comments offline, and the director sees both after reconnecting", async () => {
     await link.cut();
-    await reviewerContext.setOffline(true);
+    await reviewer.context().setOffline(true);
     await expect.poll(() => reviewer.getByTestId("sync-status").getAttribute("data-state")).toBe("offline");
 
     await reviewer.getByTestId("tool-arrow").tap();
@@ -89,7 +74,7 @@ describe("a reviewer on a phone, offline", () => {
     // Nothing has reached the director yet.
     expect(await strokeCount(director, "annotation")).toBe(0);
 
-    await reviewerContext.setOffline(false);
+    await reviewer.context().setOffline(false);
     await link.restore();
     await expect.poll(() => strokeCount(director, "annotation"), { timeout: 20_000 }).toBe(1);
     await expect

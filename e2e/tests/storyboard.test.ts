@@ -4,12 +4,13 @@
  * and a duration the shot cannot have is refused with a message. The storyboard is photographed at
  * desktop and phone sizes.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, snapshot } from "./helpers/browser.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { snapshot } from "./helpers/browser.js";
 import { importScript, waitForSaved } from "./helpers/beats.js";
 import { addMember, createProject, signUp } from "./helpers/flows.js";
-import { startProduct, type Product } from "./helpers/product.js";
+import type { Product } from "./helpers/product.js";
+import { DESKTOP, useStage } from "./helpers/stage.js";
 import { dragPanel, panelNumbers, sceneSection } from "./helpers/storyboard.js";
 
 const SCRIPT = `Title: Night Ferry
@@ -38,27 +39,15 @@ const KITCHEN = "INT. KITCHEN - NIGHT";
 const HARBOUR = "EXT. HARBOUR - DAY";
 
 describe("the storyboard", () => {
+  const stage = useStage([DESKTOP, DESKTOP]);
   let product: Product;
-  let browser: Browser;
-  let directorContext: BrowserContext;
-  let reviewerContext: BrowserContext;
   let director: Page;
   let reviewer: Page;
   let storyboardUrl = "";
   const reviewerEmail = `rita-board-${Date.now()}@example.test`;
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-    directorContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    reviewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    director = await directorContext.newPage();
-    reviewer = await reviewerContext.newPage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
+  beforeAll(() => {
+    product = stage.product;
+    [director, reviewer] = stage.pages as [Page, Page];
   });
 
   it("suggests shots for a scene and shows them as panels", async () => {

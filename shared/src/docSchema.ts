@@ -44,6 +44,7 @@ export const MIGRATIONS: Record<DocumentKind, readonly DocumentMigration[]> = {
   storyboard: [],
   shot: [],
   notes: [],
+  render: [],
 };
 
 export function schemaVersionOf(doc: Y.Doc): number {

@@ -6,6 +6,8 @@
  *   p/<projectId>/b/<branchId>/beats/<episodeId>           an episode's beat sheet
  *   p/<projectId>/b/<branchId>/storyboard/<sceneId>        a scene's ordered shots
  *   p/<projectId>/b/<branchId>/shot/<shotId>               one shot and its sketch layers
+ *   p/<projectId>/b/<branchId>/render/<episodeId>          an episode's render state: each locked shot's render
+ *                                                          and the animatic (written by the render worker only)
  *   p/<projectId>/b/<branchId>/notes/<kind>/<targetId>     comments and annotations on a script, storyboard or shot
  *
  * Ids follow ID_PATTERN; the main story timeline's branch id is "main". Anything else is refused before a
@@ -14,7 +16,7 @@
 import { ID_PATTERN } from "./ids.js";
 
 export const MAIN_BRANCH = "main";
-export const BRANCHED_KINDS = ["script", "beats", "storyboard", "shot"] as const;
+export const BRANCHED_KINDS = ["script", "beats", "storyboard", "shot", "render"] as const;
 export type BranchedKind = (typeof BRANCHED_KINDS)[number];
 export const NOTE_TARGET_KINDS = ["script", "storyboard", "shot"] as const;
 export type NoteTargetKind = (typeof NOTE_TARGET_KINDS)[number];
@@ -77,6 +79,10 @@ export function storyboardDocumentName(projectId: string, sceneId: string, branc
 
 export function shotDocumentName(projectId: string, shotId: string, branchId = MAIN_BRANCH): string {
   return formatDocumentName({ kind: "shot", projectId, branchId, id: shotId });
+}
+
+export function renderDocumentName(projectId: string, episodeId: string, branchId = MAIN_BRANCH): string {
+  return formatDocumentName({ kind: "render", projectId, branchId, id: episodeId });
 }
 
 export function notesDocumentName(projectId: string, target: NoteTargetKind, id: string, branchId = MAIN_BRANCH): string {

@@ -17,6 +17,10 @@ export const ERROR_CODES = {
   invalidFountain: "invalid_fountain",
   internal: "internal_error",
   unavailable: "service_unavailable",
+  /** The document is locked: unlock it (or fork a branch) before changing it. */
+  locked: "document_locked",
+  /** A lock refused by the gating rules, e.g. a shot before its episode's script. */
+  lockRefused: "lock_refused",
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 

@@ -13,3 +13,4 @@ export * from "./fountain/index.js";
 export * from "./screenplay/titlePage.js";
 export * from "./story/index.js";
 export * from "./versioning/index.js";
+export * from "./render/index.js";

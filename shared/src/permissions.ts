@@ -13,13 +13,14 @@ export type LockState = "unlocked" | "locked";
 type Row = Record<DocumentKind, Access>;
 
 /** Access to documents that are not locked. */
+/** Render documents are written by the render worker's service identity only: every role reads them. */
 const UNLOCKED: Record<Role, Row> = {
-  owner: { project: "write", script: "write", beats: "write", storyboard: "write", shot: "write", notes: "write" },
-  director: { project: "write", script: "write", beats: "write", storyboard: "write", shot: "write", notes: "write" },
-  writer: { project: "read", script: "write", beats: "write", storyboard: "read", shot: "read", notes: "write" },
-  artist: { project: "read", script: "read", beats: "read", storyboard: "write", shot: "write", notes: "write" },
-  reviewer: { project: "read", script: "read", beats: "read", storyboard: "read", shot: "read", notes: "write" },
-  viewer: { project: "read", script: "read", beats: "read", storyboard: "read", shot: "read", notes: "read" },
+  owner: { project: "write", script: "write", beats: "write", storyboard: "write", shot: "write", notes: "write", render: "read" },
+  director: { project: "write", script: "write", beats: "write", storyboard: "write", shot: "write", notes: "write", render: "read" },
+  writer: { project: "read", script: "write", beats: "write", storyboard: "read", shot: "read", notes: "write", render: "read" },
+  artist: { project: "read", script: "read", beats: "read", storyboard: "write", shot: "write", notes: "write", render: "read" },
+  reviewer: { project: "read", script: "read", beats: "read", storyboard: "read", shot: "read", notes: "write", render: "read" },
+  viewer: { project: "read", script: "read", beats: "read", storyboard: "read", shot: "read", notes: "read", render: "read" },
 };
 
 /** A lock makes the work itself read-only for everyone; notes on locked work stay open to comment. */

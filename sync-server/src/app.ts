@@ -19,7 +19,7 @@ import { branchRoutes } from "./api/branches.js";
 import { resolveJwtSecret } from "./auth/secret.js";
 import { createTokenService } from "./auth/tokens.js";
 import { createCollabServer } from "./collab/hocuspocus.js";
-import { disconnectMember } from "./collab/revoke.js";
+import { disconnectDocuments, disconnectMember } from "./collab/revoke.js";
 import { attachCollab } from "./collab/websocket.js";
 import type { ServerConfig } from "./config.js";
 import { openDatabase } from "./db/open.js";
@@ -29,7 +29,9 @@ import { createLogger, type Logger } from "./logger.js";
 import type { Services } from "./services.js";
 import { AssetStore } from "./store/assets.js";
 import { BranchStore } from "./store/branches.js";
+import { purgeExpiredVersions } from "./store/namespaces.js";
 import { LockStore } from "./store/locks.js";
+import { LiveLockAccess } from "./locks/liveAccess.js";
 import { VersionStore } from "./store/versions.js";
 import { DocumentStore } from "./store/documents.js";
 import { EpisodeStore } from "./store/episodes.js";
@@ -52,6 +54,8 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
     { databaseUrl: config.databaseUrl, dataDir: config.dataDir },
     (error) => log.error("database.connection-error", { error }),
   );
+  // Versions of deleted branches are kept for a while; the ones whose time is up go now.
+  await purgeExpiredVersions(db);
   const documents = new DocumentStore(db);
   let collab: ReturnType<typeof createCollabServer> | null = null;
   const services: Services = {
@@ -66,10 +70,14 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
     storyboards: new StoryboardStore(db, documents),
     assets: new AssetStore(db),
     locks: new LockStore(db),
+    liveLocks: new LiveLockAccess(),
     versions: new VersionStore(db),
     branches: new BranchStore(db),
     disconnectMember(projectId, userId) {
       if (collab) disconnectMember(collab, projectId, userId);
+    },
+    closeDocuments(prefix) {
+      return collab ? disconnectDocuments(collab, prefix) : 0;
     },
     async readDocument(name) {
       const live = collab?.documents.get(name);

@@ -24,6 +24,8 @@ export interface ServerConfig {
   maxConnectionsPerDocument: number;
   /** Largest a document (stored state plus update log) may grow; an update beyond it closes with 4414. */
   maxDocumentBytes: number;
+  /** A document being edited gets an "auto" version at most this often (ms). */
+  autoVersionIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { clientDir: string
     compactionDelayMs: integer("COMPACTION_DELAY_MS", 2000, 10, 600_000),
     maxConnectionsPerDocument: integer("MAX_CONNECTIONS_PER_DOCUMENT", LIMITS.maxConnectionsPerDocument, 1, 100_000),
     maxDocumentBytes: integer("MAX_DOCUMENT_BYTES", LIMITS.maxDocumentBytes, 1024, 1024 * 1024 * 1024),
+    autoVersionIntervalMs: integer("AUTO_VERSION_INTERVAL_MS", 10 * 60_000, 10, 7 * 24 * 3600_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -7,6 +7,7 @@ import type { TokenService } from "./auth/tokens.js";
 import type { AssetStore } from "./store/assets.js";
 import type { BranchStore } from "./store/branches.js";
 import type { LockStore } from "./store/locks.js";
+import type { LiveLockAccess } from "./locks/liveAccess.js";
 import type { VersionStore } from "./store/versions.js";
 import type { DocumentStore } from "./store/documents.js";
 import type { EpisodeStore } from "./store/episodes.js";
@@ -26,10 +27,14 @@ export interface Services {
   storyboards: StoryboardStore;
   assets: AssetStore;
   locks: LockStore;
+  /** Flips the open connections of a document on this instance when its lock changes. */
+  liveLocks: LiveLockAccess;
   versions: VersionStore;
   branches: BranchStore;
   /** Closes a member's open connections to a project's documents so they re-authenticate. */
   disconnectMember(projectId: string, userId: string): void;
+  /** Closes every open connection to documents whose name starts with `prefix` (a deleted branch); returns how many. */
+  closeDocuments(prefix: string): number;
   /** The current content of a document: the live copy when loaded here, else storage (state + log). */
   readDocument(name: string): Promise<Y.Doc | undefined>;
   /**

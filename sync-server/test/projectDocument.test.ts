@@ -1,34 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import { describe, expect, it } from "vitest";
 import { ensureRegistryEntry, readRegistry, setRegistryDescription } from "@aiuteur/shared";
-import { ApiClient, uniqueEmail } from "./helpers/api.js";
-import { connect, waitFor, waitForAcknowledged, type CollabClient } from "./helpers/collab.js";
-import { startTestServer, type TestServer } from "./helpers/server.js";
+import { waitFor, waitForAcknowledged } from "./helpers/collab.js";
+import { ownerAndWriter, serverForSuite } from "./helpers/fixtures.js";
 
 describe("the project document (the characters, locations and props registry)", () => {
-  let server: TestServer;
-  const clients: CollabClient[] = [];
-  beforeAll(async () => {
-    server = await startTestServer("sqlite");
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await server.stop();
-  });
+  const suite = serverForSuite();
 
   it("exists from a project's creation: the owner edits the registry and a writer reads it, read-only", async () => {
-    const owner = new ApiClient(server.url);
-    await owner.signup(uniqueEmail("owner"));
-    const project = await owner.createProject("Registry");
-    const writerEmail = uniqueEmail("writer");
-    const writer = new ApiClient(server.url);
-    await writer.signup(writerEmail);
-    await owner.addMember(project.id, writerEmail, "writer");
+    const { owner, writer, project } = await ownerAndWriter(suite.server, "Registry");
     const name = `p/${project.id}/project`;
 
-    const o = connect(server.url, name, owner.token!, new Y.Doc());
-    const w = connect(server.url, name, writer.token!, new Y.Doc());
-    clients.push(o, w);
+    const o = suite.connect(name, owner.token!);
+    const w = suite.connect(name, writer.token!);
     await o.ready;
     await w.ready;
     expect(o.provider.authorizedScope).toBe("read-write");
@@ -42,7 +25,7 @@ describe("the project document (the characters, locations and props registry)", 
     ensureRegistryEntry(w.doc, "prop", "Lamp");
     ensureRegistryEntry(o.doc, "prop", "Marker");
     await waitFor(() => readRegistry(w.doc).some((e) => e.name === "Marker"), "the owner's later edit");
-    const stored = await server.services.readDocument(name);
+    const stored = await suite.server.services.readDocument(name);
     expect(readRegistry(stored!).map((e) => e.name)).not.toContain("Lamp");
   });
 });

@@ -1,40 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AUTH_REFUSALS } from "@aiuteur/shared";
-import { ApiClient, uniqueEmail } from "./helpers/api.js";
-import { connect, waitFor, type CollabClient } from "./helpers/collab.js";
+import { waitFor } from "./helpers/collab.js";
+import { ownerAndWriter, serverForSuite } from "./helpers/fixtures.js";
 import { appendBlock, blockTexts } from "./helpers/script.js";
-import { startTestServer, type TestServer } from "./helpers/server.js";
-
 
 describe("changing a member's role while they are connected", () => {
-  let server: TestServer;
-  const clients: CollabClient[] = [];
-  beforeAll(async () => {
-    server = await startTestServer("sqlite");
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await server.stop();
-  });
+  const suite = serverForSuite();
 
   it("turns a demoted writer read-only at once and shuts a removed member out", async () => {
-    const owner = new ApiClient(server.url);
-    await owner.signup(uniqueEmail("owner"));
-    const project = await owner.createProject("Roles");
+    const { owner, writer, writerId, project } = await ownerAndWriter(suite.server, "Roles");
     const { documents } = await owner.createEpisode(project.id, "Ep");
-    const writerEmail = uniqueEmail("writer");
-    const writer = new ApiClient(server.url);
-    const { user } = await writer.signup(writerEmail);
-    await owner.addMember(project.id, writerEmail, "writer");
 
-    const w = connect(server.url, documents.script, writer.token!);
-    const o = connect(server.url, documents.script, owner.token!);
-    clients.push(w, o);
+    const w = suite.connect(documents.script, writer.token!);
+    const o = suite.connect(documents.script, owner.token!);
     await w.ready;
     await o.ready;
     expect(w.provider.authorizedScope).toBe("read-write");
 
-    expect((await owner.request("PATCH", `/api/projects/${project.id}/members/${user.id}`, { role: "viewer" })).status).toBe(200);
+    expect((await owner.request("PATCH", `/api/projects/${project.id}/members/${writerId}`, { role: "viewer" })).status).toBe(200);
     await waitFor(() => w.provider.authorizedScope === "readonly", "the demoted writer to reconnect read-only");
     appendBlock(w.doc, "after demotion");
     appendBlock(o.doc, "owner marker");
@@ -44,7 +27,7 @@ describe("changing a member's role while they are connected", () => {
 
     let refusal = "";
     w.provider.on("authenticationFailed", ({ reason }: { reason: string }) => (refusal = reason));
-    expect((await owner.request("DELETE", `/api/projects/${project.id}/members/${user.id}`)).status).toBe(200);
+    expect((await owner.request("DELETE", `/api/projects/${project.id}/members/${writerId}`)).status).toBe(200);
     await waitFor(() => refusal === AUTH_REFUSALS.notMember, "the removed member to be refused");
   });
 });

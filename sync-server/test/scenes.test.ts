@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
   createThread,
@@ -11,24 +11,9 @@ import {
   type ShotInfo,
 } from "@aiuteur/shared";
 import { waitFor, waitForAcknowledged } from "./helpers/collab.js";
-import { startTestServer, type TestServer } from "./helpers/server.js";
 import { DIALECTS } from "./helpers/storage.js";
-import { createTeam, type Team } from "./helpers/team.js";
-
-const FOUNTAIN = `INT. KITCHEN - NIGHT
-
-MARA pours coffee for two.
-
-MARA
-We're late.
-
-JONAS
-We're always late.
-
-EXT. STREET - DAY
-
-Rain. JONAS runs.
-`;
+import { teamForSuite } from "./helpers/fixtures.js";
+import { KITCHEN_AND_STREET } from "./helpers/stories.js";
 
 function blocks(doc: Y.Doc): Y.XmlElement[] {
   return doc.getXmlFragment(SCREENPLAY_FRAGMENT).toArray() as Y.XmlElement[];
@@ -46,23 +31,13 @@ function heading(text: string, sceneId = newId()): Y.XmlElement {
 }
 
 describe.each(DIALECTS)("scenes derived from the live script on %s", (dialect) => {
-  let server: TestServer;
-  let team: Team;
-  const scenesPath = () => `/api/projects/${team.project.id}/episodes/${team.episode.id}/scenes`;
+  const suite = teamForSuite(dialect, KITCHEN_AND_STREET);
+  const scenesPath = () => `/api/projects/${suite.team.project.id}/episodes/${suite.team.episode.id}/scenes`;
   const listScenes = async () => {
-    const result = await team.as.reviewer.request<SceneListItem[]>("GET", scenesPath());
+    const result = await suite.team.as.reviewer.request<SceneListItem[]>("GET", scenesPath());
     expect(result.status).toBe(200);
     return result.body;
   };
-
-  beforeAll(async () => {
-    server = await startTestServer(dialect);
-    team = await createTeam(server, FOUNTAIN);
-  });
-  afterAll(async () => {
-    team.close();
-    await server.stop();
-  });
 
   it("lists every scene with its number, heading parts, length, characters and documents", async () => {
     const scenes = await listScenes();
@@ -74,18 +49,18 @@ describe.each(DIALECTS)("scenes derived from the live script on %s", (dialect) =
     expect(scenes[1]!.characters).toEqual(["JONAS"]);
     expect(scenes.every((scene) => scene.eighths >= 1)).toBe(true);
     const first = scenes[0]!;
-    expect(first.documents.storyboard).toBe(`p/${team.project.id}/b/main/storyboard/${first.sceneId}`);
-    expect(first.documents.notes).toBe(`p/${team.project.id}/b/main/notes/storyboard/${first.sceneId}`);
+    expect(first.documents.storyboard).toBe(`p/${suite.team.project.id}/b/main/storyboard/${first.sceneId}`);
+    expect(first.documents.notes).toBe(`p/${suite.team.project.id}/b/main/notes/storyboard/${first.sceneId}`);
     // Listed scenes can be opened: their documents were registered.
-    const board = team.open("artist", first.documents.storyboard);
+    const board = suite.team.open("artist", first.documents.storyboard);
     expect(await board.ready).toEqual({ synced: true });
-    const notes = team.open("reviewer", first.documents.notes);
+    const notes = suite.team.open("reviewer", first.documents.notes);
     expect(await notes.ready).toEqual({ synced: true });
   });
 
   it("keeps a scene's id and number through heading edits and follows pasted and deleted headings", async () => {
     const before = await listScenes();
-    const writer = team.open("writer", team.episode.documents.script);
+    const writer = suite.team.open("writer", suite.team.episode.documents.script);
     await writer.ready;
     const [kitchen, street] = before.map((scene) => scene.sceneId);
 
@@ -116,43 +91,43 @@ describe.each(DIALECTS)("scenes derived from the live script on %s", (dialect) =
   });
 
   it("registers a typed scene's storyboard at once, so another client opens it without asking for the list", async () => {
-    const writer = team.open("writer", team.episode.documents.script);
+    const writer = suite.team.open("writer", suite.team.episode.documents.script);
     await writer.ready;
     const sceneId = newId();
     const fragment = writer.doc.getXmlFragment(SCREENPLAY_FRAGMENT);
     fragment.insert(fragment.length, [heading("EXT. ROOF - DAWN", sceneId)]);
     await waitForAcknowledged(writer);
-    const name = `p/${team.project.id}/b/main/storyboard/${sceneId}`;
+    const name = `p/${suite.team.project.id}/b/main/storyboard/${sceneId}`;
     // Registration follows the change asynchronously; nobody asked for the scene list.
     const deadline = Date.now() + 5000;
-    while (!(await server.services.documents.meta(name)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    const director = team.open("director", name);
+    while (!(await suite.server.services.documents.meta(name)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const director = suite.team.open("director", name);
     expect(await director.ready).toEqual({ synced: true });
   });
 
   it("ignores hand-written heading ids that are not real ids: no list entry, no document", async () => {
-    const writer = team.open("writer", team.episode.documents.script);
+    const writer = suite.team.open("writer", suite.team.episode.documents.script);
     await writer.ready;
     const fragment = writer.doc.getXmlFragment(SCREENPLAY_FRAGMENT);
     fragment.insert(fragment.length, [heading("INT. VAULT - NIGHT", "../../project"), heading("INT. ATTIC - DAY", "AAAAAAAAAAAAAAAA")]);
     await waitForAcknowledged(writer);
     const scenes = await listScenes();
     expect(scenes.some((s) => s.heading.includes("VAULT") || s.heading.includes("ATTIC"))).toBe(false);
-    const rows = await server.services.db.query<{ name: string }>("SELECT name FROM documents WHERE name LIKE $1", ["%storyboard/%"]);
+    const rows = await suite.server.services.db.query<{ name: string }>("SELECT name FROM documents WHERE name LIKE $1", ["%storyboard/%"]);
     expect(rows.every((row) => /storyboard\/[a-z2-7]{16}$/.test(row.name))).toBe(true);
     fragment.delete(fragment.length - 2, 2);
     await waitForAcknowledged(writer);
   });
 
   it("orphans a deleted scene's shots instead of deleting them, and still adds shots to it", async () => {
-    const writer = team.open("writer", team.episode.documents.script);
+    const writer = suite.team.open("writer", suite.team.episode.documents.script);
     await writer.ready;
     const sceneId = newId();
     const fragment = writer.doc.getXmlFragment(SCREENPLAY_FRAGMENT);
     fragment.insert(fragment.length, [heading("INT. CELLAR - NIGHT", sceneId)]);
     await waitForAcknowledged(writer);
     const shotsPath = `${scenesPath()}/${sceneId}/shots`;
-    const created = await team.as.director.request<ShotInfo[]>("POST", shotsPath, {});
+    const created = await suite.team.as.director.request<ShotInfo[]>("POST", shotsPath, {});
     expect(created.status).toBe(201);
     const shotId = created.body[0]!.id;
 
@@ -160,23 +135,23 @@ describe.each(DIALECTS)("scenes derived from the live script on %s", (dialect) =
     await waitForAcknowledged(writer);
     expect((await listScenes()).some((s) => s.sceneId === sceneId)).toBe(false);
 
-    const episodeShots = await team.as.viewer.request<ShotInfo[]>("GET", `/api/projects/${team.project.id}/episodes/${team.episode.id}/shots`);
+    const episodeShots = await suite.team.as.viewer.request<ShotInfo[]>("GET", `/api/projects/${suite.team.project.id}/episodes/${suite.team.episode.id}/shots`);
     expect(episodeShots.status).toBe(200);
-    expect(episodeShots.body).toContainEqual(expect.objectContaining({ id: shotId, sceneId, episodeId: team.episode.id }));
+    expect(episodeShots.body).toContainEqual(expect.objectContaining({ id: shotId, sceneId, episodeId: suite.team.episode.id }));
 
-    const again = await team.as.artist.request<ShotInfo[]>("POST", shotsPath, {});
+    const again = await suite.team.as.artist.request<ShotInfo[]>("POST", shotsPath, {});
     expect(again.status).toBe(201);
     expect(again.body).toHaveLength(1);
-    const suggested = await team.as.artist.request<ShotInfo[]>("POST", shotsPath, { suggest: true });
+    const suggested = await suite.team.as.artist.request<ShotInfo[]>("POST", shotsPath, { suggest: true });
     expect(suggested).toEqual({ status: 201, body: [] });
-    const board = team.open("artist", `p/${team.project.id}/b/main/storyboard/${sceneId}`);
+    const board = suite.team.open("artist", `p/${suite.team.project.id}/b/main/storyboard/${sceneId}`);
     await board.ready;
     expect(board.doc.getArray("shots").toArray()).toEqual([shotId, again.body[0]!.id]);
   });
 
   it("keeps a script comment on its words after text and blocks are inserted above it", async () => {
-    const reviewerScript = team.open("reviewer", team.episode.documents.script);
-    const reviewerNotes = team.open("reviewer", team.episode.documents.notes);
+    const reviewerScript = suite.team.open("reviewer", suite.team.episode.documents.script);
+    const reviewerNotes = suite.team.open("reviewer", suite.team.episode.documents.notes);
     expect(await reviewerScript.ready).toEqual({ synced: true });
     expect(await reviewerNotes.ready).toEqual({ synced: true });
     const action = blocks(reviewerScript.doc).find((b) => b.nodeName === "action" && b.toString().includes("pours coffee"))!;
@@ -186,12 +161,12 @@ describe.each(DIALECTS)("scenes derived from the live script on %s", (dialect) =
     const end = Y.createRelativePositionFromTypeIndex(text, at + "pours coffee".length);
     createThread(reviewerNotes.doc, {
       anchor: { type: "text", start: encodeRelativePosition(start), end: encodeRelativePosition(end), quote: "pours coffee" },
-      author: { id: team.userIds.reviewer, name: "Reviewer" },
+      author: { id: suite.team.userIds.reviewer, name: "Reviewer" },
       body: "Is it coffee or tea?",
     });
     await waitForAcknowledged(reviewerNotes);
 
-    const writer = team.open("writer", team.episode.documents.script);
+    const writer = suite.team.open("writer", suite.team.episode.documents.script);
     await writer.ready;
     const writerAction = blocks(writer.doc).find((b) => b.toString().includes("pours coffee"))!;
     blockTextOf(writerAction).insert(0, "Slowly, ");
@@ -202,8 +177,8 @@ describe.each(DIALECTS)("scenes derived from the live script on %s", (dialect) =
     await waitForAcknowledged(writer);
 
     // A third person, opening both documents fresh, finds the comment on the same words.
-    const directorScript = team.open("director", team.episode.documents.script);
-    const directorNotes = team.open("director", team.episode.documents.notes);
+    const directorScript = suite.team.open("director", suite.team.episode.documents.script);
+    const directorNotes = suite.team.open("director", suite.team.episode.documents.notes);
     await directorScript.ready;
     await directorNotes.ready;
     await waitFor(() => readThreads(directorNotes.doc).length === 1, "the thread to arrive");

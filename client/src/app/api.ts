@@ -16,6 +16,7 @@ import {
   type ShotInfo,
   type UserInfo,
 } from "@aiuteur/shared";
+import { branchQuery } from "../branches/branchContext";
 import { currentToken } from "./session";
 
 /** `network_error`: the request never got an answer (offline, server down); status is 0 then. */
@@ -129,6 +130,12 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
 }
 
+/** A binary request (a document's Yjs state). */
+export async function requestBytes(path: string, options: RequestOptions = {}): Promise<Uint8Array> {
+  const response = await send(path, { ...options, accept: "binary" });
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 /** A plain-text request (the Fountain export). */
 export async function requestText(path: string, options: RequestOptions = {}): Promise<string> {
   const response = await send(path, { ...options, accept: "text" });
@@ -158,31 +165,32 @@ export const api = {
   removeMember: (projectId: string, userId: string) =>
     request<unknown>(`${projectPath(projectId)}/members/${enc(userId)}`, { method: "DELETE" }),
 
-  listEpisodes: (projectId: string, signal?: AbortSignal) =>
-    request<EpisodeInfo[]>(`${projectPath(projectId)}/episodes`, { signal }),
-  createEpisode: (projectId: string, title: string, fountain?: string) =>
-    request<EpisodeInfo>(`${projectPath(projectId)}/episodes`, {
+  listEpisodes: (projectId: string, signal?: AbortSignal, branch?: string) =>
+    request<EpisodeInfo[]>(`${projectPath(projectId)}/episodes${branchQuery(branch)}`, { signal }),
+  createEpisode: (projectId: string, title: string, fountain?: string, branch?: string) =>
+    request<EpisodeInfo>(`${projectPath(projectId)}/episodes${branchQuery(branch)}`, {
       method: "POST",
       body: fountain === undefined ? { title } : { title, fountain },
     }),
-  getEpisode: (projectId: string, episodeId: string, signal?: AbortSignal) =>
-    request<EpisodeInfo>(`${projectPath(projectId)}/episodes/${enc(episodeId)}`, { signal }),
-  exportFountain: (projectId: string, episodeId: string) =>
-    requestText(`${projectPath(projectId)}/episodes/${enc(episodeId)}/script.fountain`),
+  // `branch` (a story timeline; main when absent) decides which documents the answer names.
+  getEpisode: (projectId: string, episodeId: string, signal?: AbortSignal, branch?: string) =>
+    request<EpisodeInfo>(`${projectPath(projectId)}/episodes/${enc(episodeId)}${branchQuery(branch)}`, { signal }),
+  exportFountain: (projectId: string, episodeId: string, branch?: string) =>
+    requestText(`${projectPath(projectId)}/episodes/${enc(episodeId)}/script.fountain${branchQuery(branch)}`),
 
-  listScenes: (projectId: string, episodeId: string, signal?: AbortSignal) =>
-    request<SceneListItem[]>(`${projectPath(projectId)}/episodes/${enc(episodeId)}/scenes`, { signal }),
+  listScenes: (projectId: string, episodeId: string, signal?: AbortSignal, branch?: string) =>
+    request<SceneListItem[]>(`${projectPath(projectId)}/episodes/${enc(episodeId)}/scenes${branchQuery(branch)}`, { signal }),
   /** All shots of an episode, including those whose scene heading was deleted (orphans). */
-  listEpisodeShots: (projectId: string, episodeId: string, signal?: AbortSignal) =>
-    request<ShotInfo[]>(`${projectPath(projectId)}/episodes/${enc(episodeId)}/shots`, { signal }),
+  listEpisodeShots: (projectId: string, episodeId: string, signal?: AbortSignal, branch?: string) =>
+    request<ShotInfo[]>(`${projectPath(projectId)}/episodes/${enc(episodeId)}/shots${branchQuery(branch)}`, { signal }),
   /** Creates one empty shot (at `index` of the storyboard, the end by default) or, with suggest, the suggested shots. */
-  createShots: (projectId: string, episodeId: string, sceneId: string, options: { suggest?: boolean; index?: number } = {}) =>
-    request<ShotInfo[]>(`${projectPath(projectId)}/episodes/${enc(episodeId)}/scenes/${enc(sceneId)}/shots`, {
+  createShots: (projectId: string, episodeId: string, sceneId: string, options: { suggest?: boolean; index?: number } = {}, branch?: string) =>
+    request<ShotInfo[]>(`${projectPath(projectId)}/episodes/${enc(episodeId)}/scenes/${enc(sceneId)}/shots${branchQuery(branch)}`, {
       method: "POST",
       body: options,
     }),
-  getShot: (projectId: string, shotId: string, signal?: AbortSignal) =>
-    request<ShotInfo>(`${projectPath(projectId)}/shots/${enc(shotId)}`, { signal }),
+  getShot: (projectId: string, shotId: string, signal?: AbortSignal, branch?: string) =>
+    request<ShotInfo>(`${projectPath(projectId)}/shots/${enc(shotId)}${branchQuery(branch)}`, { signal }),
   /** Uploads a reference image; the body is the file's bytes. */
   uploadAsset: (projectId: string, file: Blob) =>
     request<AssetInfo>(`${projectPath(projectId)}/assets`, { method: "POST", rawBody: file }),

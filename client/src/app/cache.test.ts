@@ -14,6 +14,20 @@ describe("offlineCache", () => {
     expect(offlineCache.project("u2", "p1")).toBeNull();
   });
 
+  it("keeps an episode's description per story timeline", () => {
+    const [project, episode, branch] = ["pppppppppppppppp", "eeeeeeeeeeeeeeee", "abcdefghijklmnop"];
+    const names = (b: string) => ({
+      script: `p/${project}/b/${b}/script/${episode}`,
+      beats: `p/${project}/b/${b}/beats/${episode}`,
+      notes: `p/${project}/b/${b}/notes/script/${episode}`,
+    });
+    offlineCache.saveEpisode("u1", project, { id: episode, title: "Ep 1", documents: names("main") });
+    offlineCache.saveEpisode("u1", project, { id: episode, title: "Ep 1", documents: names(branch) });
+
+    expect(offlineCache.episode("u1", project, episode)?.documents.script).toBe(names("main").script);
+    expect(offlineCache.episode("u1", project, episode, branch)?.documents.script).toBe(names(branch).script);
+  });
+
   it("treats malformed stored data as absent", () => {
     localStorage.setItem("aiuteur:cache:u1:project:p1", JSON.stringify({ id: "p1", title: "Pilot", role: "emperor" }));
     localStorage.setItem("aiuteur:cache:u1:projects", "{not json");

@@ -4,7 +4,7 @@
  * the editor is editable exactly when it was online). The server stays the authority: every online visit
  * refreshes these, and the sync server decides what a connection may write.
  */
-import { isRole, type EpisodeInfo, type ProjectInfo } from "@aiuteur/shared";
+import { isRole, MAIN_BRANCH, parseDocumentName, type EpisodeInfo, type ProjectInfo } from "@aiuteur/shared";
 
 const PREFIX = "aiuteur:cache:";
 
@@ -59,8 +59,16 @@ const key = {
   projects: (userId: string) => `${userId}:projects`,
   project: (userId: string, projectId: string) => `${userId}:project:${projectId}`,
   episodes: (userId: string, projectId: string) => `${userId}:episodes:${projectId}`,
-  episode: (userId: string, projectId: string, episodeId: string) => `${userId}:episode:${projectId}:${episodeId}`,
+  // Each story timeline names its own documents, so an episode is cached once per branch.
+  episode: (userId: string, projectId: string, episodeId: string, branchId: string) =>
+    `${userId}:episode:${projectId}:${episodeId}${branchId === MAIN_BRANCH ? "" : `@${branchId}`}`,
 };
+
+/** The branch an episode description belongs to, read from the documents it names. */
+function branchOf(episode: EpisodeInfo): string {
+  const name = parseDocumentName(episode.documents.script);
+  return name && name.kind !== "project" ? name.branchId : MAIN_BRANCH;
+}
 
 export const offlineCache = {
   projects: (userId: string): ProjectInfo[] | null => asList(read(key.projects(userId)), asProject),
@@ -78,8 +86,8 @@ export const offlineCache = {
   saveEpisodes: (userId: string, projectId: string, episodes: EpisodeInfo[]) =>
     write(key.episodes(userId, projectId), episodes),
 
-  episode: (userId: string, projectId: string, episodeId: string): EpisodeInfo | null =>
-    asEpisode(read(key.episode(userId, projectId, episodeId))),
+  episode: (userId: string, projectId: string, episodeId: string, branchId: string = MAIN_BRANCH): EpisodeInfo | null =>
+    asEpisode(read(key.episode(userId, projectId, episodeId, branchId))),
   saveEpisode: (userId: string, projectId: string, episode: EpisodeInfo) =>
-    write(key.episode(userId, projectId, episode.id), episode),
+    write(key.episode(userId, projectId, episode.id, branchOf(episode)), episode),
 };

@@ -2,16 +2,18 @@
  * The shot's description (scene, episode and document names) from GET /api/projects/:p/shots/:s, with a
  * localStorage copy so the shot page opens offline once it has been opened online on this device.
  */
-import type { ShotInfo } from "@aiuteur/shared";
+import { MAIN_BRANCH, type ShotInfo } from "@aiuteur/shared";
 import { api } from "../app/api";
 import { useSession } from "../app/auth";
+import { useBranchId } from "../branches/branchContext";
 import { useCachedResource, type CachedResource } from "../app/hooks/useCachedResource";
 
 const PREFIX = "aiuteur:cache:";
 
-function cacheKey(userId: string, projectId: string, shotId: string): string {
-  // The user id is part of the key: one account's cached shot must not open for another.
-  return `${PREFIX}${userId}:shot:${projectId}:${shotId}`;
+function cacheKey(userId: string, projectId: string, shotId: string, branchId: string): string {
+  // The user id is part of the key: one account's cached shot must not open for another. Each story
+  // timeline names its own shot documents.
+  return `${PREFIX}${userId}:shot:${projectId}:${shotId}${branchId === MAIN_BRANCH ? "" : `@${branchId}`}`;
 }
 
 /** Storage is repaired at the boundary: anything malformed counts as absent. */
@@ -42,8 +44,9 @@ function writeCached(key: string, value: ShotInfo): void {
 
 export function useShotInfo(projectId: string, shotId: string): CachedResource<ShotInfo> {
   const { user } = useSession();
-  const key = cacheKey(user.id, projectId, shotId);
-  return useCachedResource(key, (signal) => api.getShot(projectId, shotId, signal), {
+  const branchId = useBranchId();
+  const key = cacheKey(user.id, projectId, shotId, branchId);
+  return useCachedResource(key, (signal) => api.getShot(projectId, shotId, signal, branchId), {
     read: () => readCached(key),
     write: (value) => writeCached(key, value),
   });

@@ -4,10 +4,10 @@
  */
 import { Link } from "react-router";
 import type { EpisodeInfo, ProjectInfo } from "@aiuteur/shared";
-import { api } from "../app/api";
 import { offlineCache } from "../app/cache";
 import { episodePath } from "../app/episode/EpisodeTabs";
-import { useCachedResource } from "../app/hooks/useCachedResource";
+import { useBranchId } from "../branches/branchContext";
+import { useEpisodeList } from "../app/hooks/useEpisodeList";
 
 const VIEWS = [
   { path: "beats", label: "Beats" },
@@ -17,12 +17,13 @@ const VIEWS = [
 
 /** Beats · Scenes · Storyboard links of one episode (also usable in an episode list's rows). */
 export function EpisodeViewLinks({ projectId, episode, userId }: { projectId: string; episode: EpisodeInfo; userId: string }) {
+  const branchId = useBranchId();
   return (
     <span className="story-episode-views">
       {VIEWS.map((view) => (
         <Link
           key={view.path}
-          to={episodePath(projectId, episode.id, view.path)}
+          to={episodePath(projectId, episode.id, view.path, branchId)}
           aria-label={`${view.label} of ${episode.title}`}
           data-testid={`episode-${view.path}-link`}
           // Like the episode link: remember the episode so the view opens offline next time.
@@ -36,10 +37,7 @@ export function EpisodeViewLinks({ projectId, episode, userId }: { projectId: st
 }
 
 export function ProjectStoryPanel({ project, userId }: { project: ProjectInfo; userId: string }) {
-  const episodes = useCachedResource(`episodes:${userId}:${project.id}`, (signal) => api.listEpisodes(project.id, signal), {
-    read: () => offlineCache.episodes(userId, project.id),
-    write: (list) => offlineCache.saveEpisodes(userId, project.id, list),
-  });
+  const episodes = useEpisodeList(project.id, userId);
   return (
     <section className="panel story-panel" aria-labelledby="story-heading">
       <h2 id="story-heading">Story</h2>

@@ -5,8 +5,8 @@
 import { Link } from "react-router";
 import { canWrite, type DocumentKind, type Role } from "@aiuteur/shared";
 import { ApiError, messageOf } from "../app/api";
-import { useAuth } from "../app/auth";
 import { ErrorMessage } from "../app/components/ErrorMessage";
+import { ProblemBanner } from "../app/components/ProblemBanner";
 import type { ConnectionState } from "../app/hooks/useConnection";
 import type { EpisodeData } from "../app/hooks/useEpisodeData";
 import { withArticle } from "../app/roleText";
@@ -64,8 +64,6 @@ export function viewAccess(role: Role | null, kind: DocumentKind, connection: Co
 }
 
 export function ViewBanners({ access, connection }: { access: ViewAccess; connection: ConnectionState }) {
-  const { signOut } = useAuth();
-  const problem = connection.problem;
   return (
     <>
       {access.banner && (
@@ -73,21 +71,7 @@ export function ViewBanners({ access, connection }: { access: ViewAccess; connec
           {access.banner}
         </p>
       )}
-      {problem && (
-        <div className="problem-banner" role="alert" data-testid="error-message">
-          <span>{problem.message}</span>
-          {problem.kind === "auth" && problem.signInAgain && (
-            <button type="button" className="button-secondary" onClick={signOut}>
-              Sign in again
-            </button>
-          )}
-          {problem.kind === "close" && problem.reload && (
-            <button type="button" className="button-secondary" onClick={() => window.location.reload()}>
-              Reload
-            </button>
-          )}
-        </div>
-      )}
+      {connection.problem && <ProblemBanner problem={connection.problem} />}
     </>
   );
 }

@@ -4,6 +4,9 @@
  */
 import { Link } from "react-router";
 import { episodePath } from "../app/episode/EpisodeTabs";
+import { useBranchId, withBranch } from "../branches/branchContext";
+import { ShotLockCounts } from "../locks/LockBadge";
+import type { LockCounts } from "../locks/shotLockCounts";
 import { describeEighths, formatEighths } from "./eighths";
 import type { SceneRow, SceneTotals } from "./sceneRows";
 
@@ -14,9 +17,12 @@ interface Props {
   totals: SceneTotals;
   /** Totals of the whole script, when a filter hides some scenes. */
   allTotals: SceneTotals;
+  /** Per scene id, how many of its shots are locked or invalidated. */
+  shotLocks?: ReadonlyMap<string, LockCounts>;
 }
 
-export function SceneTable({ projectId, episodeId, rows, totals, allTotals }: Props) {
+export function SceneTable({ projectId, episodeId, rows, totals, allTotals, shotLocks }: Props) {
+  const branchId = useBranchId();
   const filtered = totals.scenes !== allTotals.scenes;
   return (
     <table className="scene-table" data-testid="scene-table">
@@ -70,11 +76,12 @@ export function SceneTable({ projectId, episodeId, rows, totals, allTotals }: Pr
               )}
             </td>
             <td className="scene-links">
+              <ShotLockCounts counts={shotLocks?.get(scene.sceneId)} />
               {scene.sceneId === "" ? (
                 <span className="muted">Storyboard after the script syncs</span>
               ) : (
               <Link
-                to={`${episodePath(projectId, episodeId, "storyboard")}?scene=${encodeURIComponent(scene.sceneId)}`}
+                to={withBranch(`${episodePath(projectId, episodeId, "storyboard")}?scene=${encodeURIComponent(scene.sceneId)}`, branchId)}
                 data-testid="scene-storyboard-link"
                 aria-label={`Storyboard of scene ${scene.number}`}
               >
@@ -82,7 +89,7 @@ export function SceneTable({ projectId, episodeId, rows, totals, allTotals }: Pr
               </Link>
               )}
               <Link
-                to={`${episodePath(projectId, episodeId)}${scene.sceneId ? `#scene-${encodeURIComponent(scene.sceneId)}` : ""}`}
+                to={`${episodePath(projectId, episodeId, "", branchId)}${scene.sceneId ? `#scene-${encodeURIComponent(scene.sceneId)}` : ""}`}
                 data-testid="scene-script-link"
                 aria-label={`Scene ${scene.number} in the script`}
               >

@@ -4,6 +4,7 @@
  */
 import { useMemo } from "react";
 import { shotDocumentName, type ShotInfo } from "@aiuteur/shared";
+import { useBranchId } from "../branches/branchContext";
 import { ShotGrid } from "./ShotGrid";
 import { usePooledDocuments } from "./usePooledDocuments";
 
@@ -16,7 +17,8 @@ interface Props {
 
 export function OrphanedShots({ projectId, episodeId, shots, mayEditShots }: Props) {
   const order = useMemo(() => shots.map((shot) => shot.id), [shots]);
-  const names = useMemo(() => order.map((id) => shotDocumentName(projectId, id)), [projectId, order]);
+  const branchId = useBranchId();
+  const names = useMemo(() => order.map((id) => shotDocumentName(projectId, id, branchId)), [projectId, order, branchId]);
   const { docs } = usePooledDocuments(names);
   return (
     <section className="scene-storyboard orphaned" data-testid="orphaned-shots" aria-labelledby="orphaned-shots-title">

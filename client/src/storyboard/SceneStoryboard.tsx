@@ -13,10 +13,17 @@ import {
   runningTime,
   shotDocumentName,
   type DerivedScene,
+  type Role,
   type ShotInfo,
 } from "@aiuteur/shared";
 import { api, messageOf } from "../app/api";
+import { useBranchId } from "../branches/branchContext";
 import { ErrorMessage } from "../app/components/ErrorMessage";
+import { LockBanner } from "../locks/LockBanner";
+import { LockControl } from "../locks/LockControl";
+import { isLocked } from "../locks/lockText";
+import { useLockAwareScope } from "../locks/useLockAwareScope";
+import { useLockMirror } from "../locks/useLockMirror";
 import { useDocValue } from "../scenes/useDocValue";
 import { ShotGrid } from "./ShotGrid";
 import { sceneTitle, setAsideShots } from "./storyboardLayout";
@@ -35,6 +42,10 @@ interface Props {
   online: boolean;
   highlighted: boolean;
   onShotsCreated(): void;
+  /** For the scene storyboard's lock control. */
+  role: Role | null;
+  /** The name "Unlock on a new branch" proposes. */
+  branchName: string;
 }
 
 export function SceneStoryboard(props: Props) {
@@ -42,10 +53,13 @@ export function SceneStoryboard(props: Props) {
   const storyboard = useSharedDocument(props.storyboardName);
   const doc = storyboard?.doc ?? null;
   const order = useDocValue(doc, readShotOrder) ?? [];
-  const names = useMemo(() => order.map((id) => shotDocumentName(projectId, id)), [projectId, order]);
+  const branchId = useBranchId();
+  const names = useMemo(() => order.map((id) => shotDocumentName(projectId, id, branchId)), [projectId, order, branchId]);
   const shots = usePooledDocuments(names);
-  const readOnlyConnection = storyboard?.provider?.authorizedScope === "readonly";
-  const arrangeable = props.mayArrange && !readOnlyConnection;
+  // A locked storyboard keeps its order: no drag, no add or suggest, no set-aside.
+  const lock = useLockMirror(doc, props.storyboardName);
+  const readOnlyConnection = useLockAwareScope(storyboard?.provider?.authorizedScope ?? null, lock) === "readonly";
+  const arrangeable = props.mayArrange && !readOnlyConnection && !isLocked(lock);
   const [busy, setBusy] = useState<"add" | "suggest" | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -61,7 +75,7 @@ export function SceneStoryboard(props: Props) {
     setBusy(suggest ? "suggest" : "add");
     setError(null);
     try {
-      const created = await api.createShots(projectId, episodeId, scene.sceneId, suggest ? { suggest: true } : {});
+      const created = await api.createShots(projectId, episodeId, scene.sceneId, suggest ? { suggest: true } : {}, branchId);
       if (suggest && created.length === 0) setError("The scene has no action or dialogue to suggest shots from yet.");
       props.onShotsCreated();
     } catch (caught) {
@@ -97,7 +111,18 @@ export function SceneStoryboard(props: Props) {
             </button>
           </span>
         )}
+        <LockControl
+          projectId={projectId}
+          document={props.storyboardName}
+          mirror={lock}
+          role={props.role}
+          what={`the storyboard of scene ${scene.number}`}
+          branchName={props.branchName}
+          className="scene-storyboard-lock"
+          compact
+        />
       </header>
+      <LockBanner mirror={lock} className="scene-lock-banner" />
       <ErrorMessage message={error} />
       {storyboard === null || !storyboard.ready ? (
         <p className="muted" role="status">
@@ -133,7 +158,8 @@ export function SceneStoryboard(props: Props) {
 
 /** A shot taken off the storyboard, by its number, with a button to put it back at the end. */
 function SetAsideShot({ projectId, shotId, onPutBack }: { projectId: string; shotId: string; onPutBack(): void }) {
-  const shot = useSharedDocument(shotDocumentName(projectId, shotId));
+  const branchId = useBranchId();
+  const shot = useSharedDocument(shotDocumentName(projectId, shotId, branchId));
   const number = useDocValue(shot?.doc ?? null, shotNumberOf);
   return (
     <li>

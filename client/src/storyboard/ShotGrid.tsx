@@ -17,6 +17,7 @@ import {
 import { SortableContext, rectSortingStrategy, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import type * as Y from "yjs";
 import { moveShot, removeShotFromStoryboard, shotDocumentName } from "@aiuteur/shared";
+import { useBranchId } from "../branches/branchContext";
 import type { PooledDocument } from "./documentPool";
 import { ShotPanel } from "./ShotPanel";
 import { dropIndex, keyboardMoveIndex } from "./storyboardLayout";
@@ -42,6 +43,7 @@ function refocus(shotId: string) {
 }
 
 export function ShotGrid({ projectId, episodeId, storyboard, order, docs, arrangeable, editable, label }: Props) {
+  const branchId = useBranchId();
   // Mouse and touch sensors rather than one pointer sensor: touch needs a press-and-hold so a swipe over
   // the grid still scrolls the page on a phone, while a mouse drag starts after a few pixels.
   const sensors = useSensors(
@@ -83,7 +85,7 @@ export function ShotGrid({ projectId, episodeId, storyboard, order, docs, arrang
               projectId={projectId}
               episodeId={episodeId}
               shotId={shotId}
-              doc={docs.get(shotDocumentName(projectId, shotId))?.doc ?? null}
+              doc={docs.get(shotDocumentName(projectId, shotId, branchId))?.doc ?? null}
               arrangeable={arrangeable && storyboard !== null}
               editable={editable}
               onMove={onMove}

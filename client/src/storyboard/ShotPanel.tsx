@@ -9,9 +9,13 @@ import { Link } from "react-router";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import type * as Y from "yjs";
-import { SKETCH_ARRAY, readShotFields, readStrokes, strokesToSvg, type ShotFields } from "@aiuteur/shared";
+import { SKETCH_ARRAY, readShotFields, readStrokes, shotDocumentName, strokesToSvg, type ShotFields } from "@aiuteur/shared";
 import { useAssetUrl } from "../app/hooks/useAssetUrl";
 import { shotPath } from "../app/episode/EpisodeTabs";
+import { useBranchId } from "../branches/branchContext";
+import { LockBadge } from "../locks/LockBadge";
+import { isLocked } from "../locks/lockText";
+import { useLockMirror } from "../locks/useLockMirror";
 import { useDocValue } from "../scenes/useDocValue";
 import { ShotFieldsForm } from "./ShotFieldsForm";
 
@@ -50,7 +54,11 @@ interface Props {
   onRemove(shotId: string, number: string): void;
 }
 
-export const ShotPanel = memo(function ShotPanel({ projectId, episodeId, shotId, doc, arrangeable, editable, onMove, onRemove }: Props) {
+export const ShotPanel = memo(function ShotPanel({ projectId, episodeId, shotId, doc, arrangeable, editable: mayEdit, onMove, onRemove }: Props) {
+  const branchId = useBranchId();
+  // A locked or invalidated shot shows it, and its quick-edit fields close at once.
+  const lock = useLockMirror(doc, shotDocumentName(projectId, shotId, branchId));
+  const editable = mayEdit && !isLocked(lock);
   const sortable = useSortable({ id: shotId, disabled: !arrangeable });
   const fields = useDocValue(doc, fieldsOf);
   const reference = useAssetUrl(projectId, fields?.referenceImage || null);
@@ -83,7 +91,7 @@ export const ShotPanel = memo(function ShotPanel({ projectId, episodeId, shotId,
       onKeyDown={onKeyDown}
     >
       <div className="shot-panel-frame">
-        <Link to={shotPath(projectId, shotId)} state={{ episodeId }} className="shot-panel-open" aria-label={`Open shot ${number}`}>
+        <Link to={shotPath(projectId, shotId, branchId)} state={{ episodeId }} className="shot-panel-open" aria-label={`Open shot ${number}`}>
           {reference && <img className="shot-panel-reference" src={reference} alt="" />}
           {sketch && <img className="shot-panel-sketch" src={sketch} alt="" width={THUMB_WIDTH} height={THUMB_HEIGHT} />}
         </Link>
@@ -95,6 +103,9 @@ export const ShotPanel = memo(function ShotPanel({ projectId, episodeId, shotId,
             {fields.status}
           </span>
         )}
+        <span className="shot-panel-lock">
+          <LockBadge mirror={lock} />
+        </span>
       </div>
       <div className="shot-panel-meta">
         <span className="shot-panel-specs" data-testid="shot-specs">

@@ -15,6 +15,7 @@ import {
   type DialogueLine,
   type ShotFields,
 } from "@aiuteur/shared";
+import { useBranchId } from "../branches/branchContext";
 import { useDocValue } from "../scenes/useDocValue";
 import { sameLine, sceneDialogue, type SceneScript } from "./sceneScript";
 import { DocumentPoolScope, useHasDocumentPool, useSharedDocument } from "./useSharedDocument";
@@ -38,7 +39,8 @@ export function ShotScriptLinks(props: Props) {
 }
 
 function ScriptLinks({ doc, fields, editable, projectId, episodeId }: Props) {
-  const script = useSharedDocument(episodeId ? scriptDocumentName(projectId, episodeId) : null);
+  const branchId = useBranchId();
+  const script = useSharedDocument(episodeId ? scriptDocumentName(projectId, episodeId, branchId) : null);
   const sceneId = fields.sceneId;
   const read = useMemo(
     () =>

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { ShotInfo } from "@aiuteur/shared";
 import { api, ApiError } from "../app/api";
+import { useBranchId } from "../branches/branchContext";
 
 export interface StoryboardServerData {
   /** Scene id → its storyboard document name, for the scenes the server has listed. */
@@ -24,6 +25,7 @@ export function useStoryboardServerData(projectId: string, episodeId: string, sc
   const [episodeShots, setEpisodeShots] = useState<readonly ShotInfo[] | null>(null);
   const [shotsVersion, setShotsVersion] = useState(0);
   const [attempt, setAttempt] = useState(0);
+  const branchId = useBranchId();
   const unlisted = sceneIds?.filter((id) => !listed.has(id)) ?? [];
   const unlistedKey = unlisted.join(",");
 
@@ -37,7 +39,7 @@ export function useStoryboardServerData(projectId: string, episodeId: string, sc
     const controller = new AbortController();
     let retry: ReturnType<typeof setTimeout> | undefined;
     api
-      .listScenes(projectId, episodeId, controller.signal)
+      .listScenes(projectId, episodeId, controller.signal, branchId)
       .then((scenes) => {
         const next = new Map<string, string>();
         for (const scene of scenes) next.set(scene.sceneId, scene.documents.storyboard);
@@ -52,19 +54,19 @@ export function useStoryboardServerData(projectId: string, episodeId: string, sc
       controller.abort();
       clearTimeout(retry);
     };
-  }, [projectId, episodeId, online, unlistedKey, attempt]);
+  }, [projectId, episodeId, branchId, online, unlistedKey, attempt]);
 
   useEffect(() => {
     if (!online) return;
     const controller = new AbortController();
     api
-      .listEpisodeShots(projectId, episodeId, controller.signal)
+      .listEpisodeShots(projectId, episodeId, controller.signal, branchId)
       .then(setEpisodeShots)
       .catch((error: unknown) => {
         if (error instanceof ApiError && !error.isNetworkError) setEpisodeShots(null);
       });
     return () => controller.abort();
-  }, [projectId, episodeId, online, shotsVersion]);
+  }, [projectId, episodeId, branchId, online, shotsVersion]);
 
   const refreshShots = useCallback(() => setShotsVersion((v) => v + 1), []);
   return { listed, listingSettled, episodeShots, refreshShots };

@@ -20,6 +20,7 @@ import type { Router } from "../http/router.js";
 import { pathId, requiredString } from "../http/validate.js";
 import type { Services } from "../services.js";
 import { episodeInfo } from "../store/episodes.js";
+import { requireBranch } from "./branchParam.js";
 import { requireRole, requireThat, requireUser } from "./session.js";
 
 /** The Fountain body may be large; allow for JSON escaping on top of the Fountain limit. */
@@ -67,51 +68,56 @@ function attachmentName(title: string): string {
 }
 
 export function episodeRoutes(router: Router, services: Services): void {
-  router.add("POST", "/api/projects/:projectId/episodes", async ({ req, res, params }) => {
+  router.add("POST", "/api/projects/:projectId/episodes", async ({ req, res, params, query }) => {
     const user = await requireUser(services, req);
     const projectId = pathId(params, "projectId", "project");
     const role = await requireRole(services, projectId, user.id);
     requireThat(canCreateEpisodes(role), `A ${role} cannot create episodes; ask an owner, director or writer.`);
+    // An episode created on a branch has documents there only, until the branch is merged.
+    const branchId = await requireBranch(services, projectId, query);
     const body = await readJsonObject(req, EPISODE_BODY_LIMIT);
     const screenplay = importFountain(body.fountain);
     const title = titleFrom(body, screenplay);
     const id = newId();
     const state = initialScriptState(screenplay);
-    const info = episodeInfo(projectId, { id, title });
+    const info = episodeInfo(projectId, { id, title }, branchId);
     await services.db.transaction(async (tx) => {
       await services.episodes.insert(tx, projectId, id, title, user.id);
       await services.documents.create(tx, info.documents.script, projectId, "script", state);
       await services.documents.register(tx, info.documents.beats, projectId, "beats");
       await services.documents.register(tx, info.documents.notes, projectId, "notes");
     });
-    services.log.info("episode.created", { projectId, episodeId: id, imported: screenplay !== null });
+    services.log.info("episode.created", { projectId, episodeId: id, branchId, imported: screenplay !== null });
     sendJson(res, 201, info);
   });
 
-  router.add("GET", "/api/projects/:projectId/episodes", async ({ req, res, params }) => {
+  router.add("GET", "/api/projects/:projectId/episodes", async ({ req, res, params, query }) => {
     const user = await requireUser(services, req);
     const projectId = pathId(params, "projectId", "project");
     await requireRole(services, projectId, user.id);
-    sendJson(res, 200, await services.episodes.list(projectId));
+    const branchId = await requireBranch(services, projectId, query);
+    sendJson(res, 200, await services.episodes.list(projectId, branchId));
   });
 
-  router.add("GET", "/api/projects/:projectId/episodes/:episodeId", async ({ req, res, params }) => {
+  router.add("GET", "/api/projects/:projectId/episodes/:episodeId", async ({ req, res, params, query }) => {
     const user = await requireUser(services, req);
     const projectId = pathId(params, "projectId", "project");
     const episodeId = pathId(params, "episodeId", "episode");
     await requireRole(services, projectId, user.id);
-    const episode = await services.episodes.get(projectId, episodeId);
+    const branchId = await requireBranch(services, projectId, query);
+    const episode = await services.episodes.get(projectId, episodeId, branchId);
     if (!episode) throw notFound("No episode with that id in this project.");
     sendJson(res, 200, episode);
   });
 
-  router.add("GET", "/api/projects/:projectId/episodes/:episodeId/script.fountain", async ({ req, res, params }) => {
+  router.add("GET", "/api/projects/:projectId/episodes/:episodeId/script.fountain", async ({ req, res, params, query }) => {
     const user = await requireUser(services, req);
     const projectId = pathId(params, "projectId", "project");
     const episodeId = pathId(params, "episodeId", "episode");
     const role = await requireRole(services, projectId, user.id);
     requireThat(canRead(role, "script"), "You cannot read this script.");
-    const episode = await services.episodes.get(projectId, episodeId);
+    const branchId = await requireBranch(services, projectId, query);
+    const episode = await services.episodes.get(projectId, episodeId, branchId);
     if (!episode) throw notFound("No episode with that id in this project.");
     const doc = await services.readDocument(episode.documents.script);
     if (!doc) throw notFound("This episode has no script document.");

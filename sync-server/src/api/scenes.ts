@@ -9,18 +9,21 @@ import { pathId } from "../http/validate.js";
 import type { Services } from "../services.js";
 import { createShots, type ShotPlan } from "../storyboard/createShots.js";
 import { liveScenes, sceneListItem } from "../storyboard/liveScenes.js";
+import { requireBranch } from "./branchParam.js";
 import { requireRole, requireThat, requireUser } from "./session.js";
 
 /** Generous: a storyboard holds far fewer shots; the index is clamped to the end anyway. */
 const MAX_SHOT_INDEX = 100_000;
 
-async function requireEpisode(services: Services, params: Record<string, string>, userId: string) {
+/** The episode as seen on the `?branch=` of the request (main when absent). */
+async function requireEpisode(services: Services, params: Record<string, string>, query: URLSearchParams, userId: string) {
   const projectId = pathId(params, "projectId", "project");
   const episodeId = pathId(params, "episodeId", "episode");
   const role: Role = await requireRole(services, projectId, userId);
-  const episode: EpisodeInfo | undefined = await services.episodes.get(projectId, episodeId);
+  const branchId = await requireBranch(services, projectId, query);
+  const episode: EpisodeInfo | undefined = await services.episodes.get(projectId, episodeId, branchId);
   if (!episode) throw notFound("No episode with that id in this project.");
-  return { projectId, episodeId, role, episode };
+  return { projectId, branchId, episodeId, role, episode };
 }
 
 function shotRequestBody(body: Record<string, unknown>): { suggest: boolean; index: number | undefined } {
@@ -38,18 +41,18 @@ function shotRequestBody(body: Record<string, unknown>): { suggest: boolean; ind
 }
 
 export function sceneRoutes(router: Router, services: Services): void {
-  router.add("GET", "/api/projects/:projectId/episodes/:episodeId/scenes", async ({ req, res, params }) => {
+  router.add("GET", "/api/projects/:projectId/episodes/:episodeId/scenes", async ({ req, res, params, query }) => {
     const user = await requireUser(services, req);
-    const { projectId, episodeId, role, episode } = await requireEpisode(services, params, user.id);
+    const { projectId, branchId, episodeId, role, episode } = await requireEpisode(services, params, query, user.id);
     requireThat(canRead(role, "script"), "You cannot read this script.");
     const { scenes } = await liveScenes(services, episode);
-    await services.storyboards.registerScenes(projectId, episodeId, scenes.map((scene) => scene.sceneId));
-    sendJson(res, 200, scenes.map((scene) => sceneListItem(projectId, scene)));
+    await services.storyboards.registerScenes(projectId, episodeId, scenes.map((scene) => scene.sceneId), branchId);
+    sendJson(res, 200, scenes.map((scene) => sceneListItem(projectId, scene, branchId)));
   });
 
-  router.add("POST", "/api/projects/:projectId/episodes/:episodeId/scenes/:sceneId/shots", async ({ req, res, params }) => {
+  router.add("POST", "/api/projects/:projectId/episodes/:episodeId/scenes/:sceneId/shots", async ({ req, res, params, query }) => {
     const user = await requireUser(services, req);
-    const { projectId, episodeId, role, episode } = await requireEpisode(services, params, user.id);
+    const { projectId, branchId, episodeId, role, episode } = await requireEpisode(services, params, query, user.id);
     const sceneId = pathId(params, "sceneId", "scene");
     requireThat(canWrite(role, "storyboard"), `A ${role} cannot add shots to a storyboard; ask a director or an artist.`);
     const { suggest, index } = shotRequestBody(await readJsonObject(req));
@@ -60,7 +63,7 @@ export function sceneRoutes(router: Router, services: Services): void {
     if (!scene && (await services.storyboards.episodeOfScene(projectId, sceneId)) !== episodeId) {
       throw notFound("No scene with that id in this episode's script or storyboards.");
     }
-    await services.storyboards.registerScenes(projectId, episodeId, [sceneId]);
+    await services.storyboards.registerScenes(projectId, episodeId, [sceneId], branchId);
 
     let plan: ShotPlan;
     if (suggest) {
@@ -69,7 +72,7 @@ export function sceneRoutes(router: Router, services: Services): void {
     } else {
       plan = index === undefined ? { kind: "one" } : { kind: "one", index };
     }
-    const created = await createShots(services, { projectId, episodeId, sceneId, userId: user.id }, plan);
+    const created = await createShots(services, { projectId, branchId, episodeId, sceneId, userId: user.id }, plan);
     sendJson(res, 201, created);
   });
 }

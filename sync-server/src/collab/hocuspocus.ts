@@ -2,7 +2,8 @@
  * The collaboration server, composed from one extension per concern. Order matters: the Redis relay (when
  * scaled out) sees every hook first; limits and authorization run before a document is loaded; persistence
  * loads, appends and compacts;
- * storyboard registration follows the scenes of live scripts.
+ * storyboard registration follows the scenes of live scripts; locks flip connections when a lock changes and
+ * invalidate locked shots of scenes edited in an unlocked script; versioning records periodic autosaves.
  */
 import { Hocuspocus, type Extension } from "@hocuspocus/server";
 import { Redis as RedisRelay } from "@hocuspocus/extension-redis";
@@ -11,8 +12,10 @@ import type { Services } from "../services.js";
 import { activity } from "./extensions/activity.js";
 import { authorization } from "./extensions/authorization.js";
 import { limits } from "./extensions/limits.js";
+import { locks } from "./extensions/locks.js";
 import { persistence } from "./extensions/persistence.js";
 import { storyboardRegistration } from "./extensions/storyboardRegistration.js";
+import { versioning } from "./extensions/versioning.js";
 
 export function createCollabServer(services: Services): Hocuspocus {
   const extensions: Extension[] = [];
@@ -29,6 +32,8 @@ export function createCollabServer(services: Services): Hocuspocus {
     authorization(services),
     persistence(services),
     storyboardRegistration(services),
+    locks(services),
+    versioning(services),
     activity(services.log),
   );
   return new Hocuspocus({

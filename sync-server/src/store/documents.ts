@@ -10,6 +10,14 @@ import { queryOne, type Database, type Queryable } from "../db/database.js";
 /** Transaction origin for content that comes from storage, so it is never appended to the log again. */
 export const STORAGE_ORIGIN = "aiuteur:storage";
 
+/** The document's row is gone (its branch was deleted): there is nothing left to store it into. */
+export class DocumentDeletedError extends Error {
+  constructor(readonly documentName: string) {
+    super(`Document ${documentName} has no row to compact into`);
+    this.name = "DocumentDeletedError";
+  }
+}
+
 export interface StoredDocument {
   state: Uint8Array | null;
   version: number;
@@ -100,7 +108,7 @@ export class DocumentStore {
         `SELECT state, state_version FROM documents WHERE name = $1${lock}`,
         [name],
       );
-      if (!row) throw new Error(`Document ${name} has no row to compact into`);
+      if (!row) throw new DocumentDeletedError(name);
       if (Number(row.state_version) !== knownVersion && row.state) {
         Y.applyUpdate(live, new Uint8Array(row.state), STORAGE_ORIGIN);
       }

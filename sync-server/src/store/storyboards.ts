@@ -5,11 +5,16 @@
  *
  * Registration is idempotent (INSERT … ON CONFLICT DO NOTHING): the scene list, the script watcher and
  * shot creation may all register the same scene at once, on several server instances.
+ *
+ * Rows are shared by every branch (a scene or a shot has one id on every branch); which storyboards and
+ * shots a branch has is which of their documents exist in its namespace. A shot created on a branch has
+ * documents there only, until the branch is merged.
  */
 import type { ShotInfo } from "@aiuteur/shared";
-import { notesDocumentName, shotDocumentName, storyboardDocumentName } from "@aiuteur/shared";
+import { MAIN_BRANCH, notesDocumentName, shotDocumentName, storyboardDocumentName } from "@aiuteur/shared";
 import { queryOne, type Database, type Queryable } from "../db/database.js";
 import type { DocumentStore } from "./documents.js";
+import { branchPrefix } from "../branches/namespace.js";
 
 interface ShotRow {
   [key: string]: unknown;
@@ -19,16 +24,24 @@ interface ShotRow {
   scene_id: string;
 }
 
-export function shotInfo(row: ShotRow): ShotInfo {
+export function shotInfo(row: ShotRow, branchId = MAIN_BRANCH): ShotInfo {
   return {
     id: row.id,
     sceneId: row.scene_id,
     episodeId: row.episode_id,
     documents: {
-      shot: shotDocumentName(row.project_id, row.id),
-      notes: notesDocumentName(row.project_id, "shot", row.id),
+      shot: shotDocumentName(row.project_id, row.id, branchId),
+      notes: notesDocumentName(row.project_id, "shot", row.id, branchId),
     },
   };
+}
+
+/** Shots whose shot document exists on the branch ($2: the branch's shot-name prefix). */
+const SHOTS_ON_BRANCH = `SELECT s.id, s.project_id, s.episode_id, s.scene_id FROM shots s
+  JOIN documents d ON d.name = CAST($2 AS TEXT) || s.id`;
+
+function shotPrefix(projectId: string, branchId: string): string {
+  return `${branchPrefix(projectId, branchId)}shot/`;
 }
 
 export class StoryboardStore {
@@ -38,10 +51,10 @@ export class StoryboardStore {
   ) {}
 
   /**
-   * Makes sure each scene has a storyboard row and its storyboard and notes documents. A scene already
-   * registered (to this episode or, by a pasted heading, another one) keeps its first episode.
+   * Makes sure each scene has a storyboard row and its storyboard and notes documents on `branchId`. A
+   * scene already registered (to this episode or, by a pasted heading, another one) keeps its first episode.
    */
-  async registerScenes(projectId: string, episodeId: string, sceneIds: readonly string[]): Promise<void> {
+  async registerScenes(projectId: string, episodeId: string, sceneIds: readonly string[], branchId = MAIN_BRANCH): Promise<void> {
     if (sceneIds.length === 0) return;
     const now = Date.now();
     await this.db.transaction(async (tx) => {
@@ -51,8 +64,8 @@ export class StoryboardStore {
            ON CONFLICT (project_id, scene_id) DO NOTHING`,
           [projectId, sceneId, episodeId, now],
         );
-        await this.documents.register(tx, storyboardDocumentName(projectId, sceneId), projectId, "storyboard");
-        await this.documents.register(tx, notesDocumentName(projectId, "storyboard", sceneId), projectId, "notes");
+        await this.documents.register(tx, storyboardDocumentName(projectId, sceneId, branchId), projectId, "storyboard");
+        await this.documents.register(tx, notesDocumentName(projectId, "storyboard", sceneId, branchId), projectId, "notes");
       }
     });
   }
@@ -67,17 +80,18 @@ export class StoryboardStore {
     return row?.episode_id;
   }
 
-  /** Records a new shot: its row and its documents (the shot's initial state, an empty notes document). */
+  /** Records a new shot: its row and its documents on `branchId` (the shot's initial state, an empty notes document). */
   async insertShot(
     tx: Queryable,
     shot: { id: string; projectId: string; episodeId: string; sceneId: string; createdBy: string; state: Uint8Array },
+    branchId = MAIN_BRANCH,
   ): Promise<ShotInfo> {
     const now = Date.now();
     await tx.execute(
       "INSERT INTO shots (id, project_id, episode_id, scene_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
       [shot.id, shot.projectId, shot.episodeId, shot.sceneId, shot.createdBy, now],
     );
-    const info = shotInfo({ id: shot.id, project_id: shot.projectId, episode_id: shot.episodeId, scene_id: shot.sceneId });
+    const info = shotInfo({ id: shot.id, project_id: shot.projectId, episode_id: shot.episodeId, scene_id: shot.sceneId }, branchId);
     await tx.execute(
       `INSERT INTO documents (name, project_id, kind, state, state_version, created_at, updated_at)
        VALUES ($1, $2, 'shot', $3, 1, $4, $4)`,
@@ -87,22 +101,22 @@ export class StoryboardStore {
     return info;
   }
 
-  async shot(projectId: string, shotId: string): Promise<ShotInfo | undefined> {
-    const row = await queryOne<ShotRow>(
-      this.db,
-      "SELECT id, project_id, episode_id, scene_id FROM shots WHERE project_id = $1 AND id = $2",
-      [projectId, shotId],
-    );
-    return row && shotInfo(row);
+  /** A shot that exists on `branchId`. */
+  async shot(projectId: string, shotId: string, branchId = MAIN_BRANCH): Promise<ShotInfo | undefined> {
+    const row = await queryOne<ShotRow>(this.db, `${SHOTS_ON_BRANCH} WHERE s.project_id = $1 AND s.id = $3`, [
+      projectId,
+      shotPrefix(projectId, branchId),
+      shotId,
+    ]);
+    return row && shotInfo(row, branchId);
   }
 
-  /** Every shot of an episode, including those of orphaned scenes, oldest first. */
-  async shotsOfEpisode(projectId: string, episodeId: string): Promise<ShotInfo[]> {
+  /** Every shot of an episode on `branchId`, including those of orphaned scenes, oldest first. */
+  async shotsOfEpisode(projectId: string, episodeId: string, branchId = MAIN_BRANCH): Promise<ShotInfo[]> {
     const rows = await this.db.query<ShotRow>(
-      `SELECT id, project_id, episode_id, scene_id FROM shots WHERE project_id = $1 AND episode_id = $2
-       ORDER BY created_at, id`,
-      [projectId, episodeId],
+      `${SHOTS_ON_BRANCH} WHERE s.project_id = $1 AND s.episode_id = $3 ORDER BY s.created_at, s.id`,
+      [projectId, shotPrefix(projectId, branchId), episodeId],
     );
-    return rows.map(shotInfo);
+    return rows.map((row) => shotInfo(row, branchId));
   }
 }

@@ -95,12 +95,36 @@ export class VersionStore {
   }
 
   /** When the newest version of a document was recorded (0 when it has none): the periodic versions use it. */
-  async latestAt(documentName: string): Promise<number> {
+  async latestAt(documentName: string, tx: Queryable = this.db): Promise<number> {
     const row = await queryOne<{ at: number | string | null }>(
-      this.db,
+      tx,
       "SELECT MAX(created_at) AS at FROM versions WHERE document_name = $1",
       [documentName],
     );
     return Number(row?.at ?? 0);
+  }
+
+  /** The state of a document's newest version, if it has any. */
+  async newestState(documentName: string): Promise<Uint8Array | undefined> {
+    const row = await queryOne<{ state: Uint8Array }>(
+      this.db,
+      "SELECT state FROM versions WHERE document_name = $1 ORDER BY created_at DESC, id DESC LIMIT 1",
+      [documentName],
+    );
+    return row && new Uint8Array(row.state);
+  }
+
+  /**
+   * Records `version` unless its document already has a version newer than `since`; null when it had one,
+   * or when the document no longer exists. Instances racing for the same document decide one after the
+   * other: touching the document's row holds its write lock (PostgreSQL; SQLite runs one writer at a time)
+   * until commit, and the check that follows then sees what the other instance committed.
+   */
+  async createUnlessNewerThan(version: NewVersion, since: number): Promise<VersionInfo | null> {
+    return this.db.transaction(async (tx) => {
+      const exists = await tx.execute("UPDATE documents SET updated_at = updated_at WHERE name = $1", [version.documentName]);
+      if (exists === 0 || (await this.latestAt(version.documentName, tx)) > since) return null;
+      return this.create(version, tx);
+    });
   }
 }

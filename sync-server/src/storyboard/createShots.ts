@@ -27,6 +27,8 @@ import type { Services } from "../services.js";
 
 export interface ShotRequest {
   projectId: string;
+  /** The story branch whose storyboard gets the shots; their documents exist on that branch only. */
+  branchId: string;
   episodeId: string;
   sceneId: string;
   userId: string;
@@ -59,10 +61,10 @@ function initialState(fields: Partial<ShotFields> & { number: string; sceneId: s
 }
 
 /** The number of every shot in the storyboard, in storyboard order ("" for one that cannot be read). */
-async function shotNumbers(services: Services, projectId: string, order: readonly string[]): Promise<string[]> {
+async function shotNumbers(services: Services, projectId: string, branchId: string, order: readonly string[]): Promise<string[]> {
   return Promise.all(
     order.map(async (shotId) => {
-      const doc = await services.readDocument(shotDocumentName(projectId, shotId));
+      const doc = await services.readDocument(shotDocumentName(projectId, shotId, branchId));
       return doc ? readShotFields(doc).number : "";
     }),
   );
@@ -79,19 +81,19 @@ function plannedFields(plan: ShotPlan, order: readonly string[], numbers: readon
 }
 
 export async function createShots(services: Services, request: ShotRequest, plan: ShotPlan): Promise<ShotInfo[]> {
-  const { projectId, episodeId, sceneId, userId } = request;
+  const { projectId, branchId, episodeId, sceneId, userId } = request;
   if (plan.kind === "suggested" && plan.shots.length === 0) return [];
-  return serialised(`${projectId}/${sceneId}`, async () => {
-    const storyboard = await services.openLiveDocument(storyboardDocumentName(projectId, sceneId));
+  return serialised(`${projectId}/${branchId}/${sceneId}`, async () => {
+    const storyboard = await services.openLiveDocument(storyboardDocumentName(projectId, sceneId, branchId));
     try {
       const order = readShotOrder(storyboard.doc);
-      const numbers = await shotNumbers(services, projectId, order);
+      const numbers = await shotNumbers(services, projectId, branchId, order);
       const planned = plannedFields(plan, order, numbers, sceneId).map((fields) => ({ id: newId(), fields }));
       const created = await services.db.transaction(async (tx) => {
         const infos: ShotInfo[] = [];
         for (const { id, fields } of planned) {
           const state = initialState(fields);
-          infos.push(await services.storyboards.insertShot(tx, { id, projectId, episodeId, sceneId, createdBy: userId, state }));
+          infos.push(await services.storyboards.insertShot(tx, { id, projectId, episodeId, sceneId, createdBy: userId, state }, branchId));
         }
         return infos;
       });
@@ -99,7 +101,7 @@ export async function createShots(services: Services, request: ShotRequest, plan
       await storyboard.transact((doc) => {
         planned.forEach(({ id }, i) => addShotToStoryboard(doc, id, index === undefined ? undefined : index + i));
       });
-      services.log.info("shots.created", { projectId, sceneId, count: created.length, suggested: plan.kind === "suggested" });
+      services.log.info("shots.created", { projectId, branchId, sceneId, count: created.length, suggested: plan.kind === "suggested" });
       return created;
     } finally {
       await storyboard.close();

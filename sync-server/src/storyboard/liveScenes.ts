@@ -2,6 +2,7 @@
 import {
   deriveScenes,
   isId,
+  MAIN_BRANCH,
   notesDocumentName,
   readScreenplay,
   storyboardDocumentName,
@@ -26,7 +27,8 @@ export async function liveScenes(services: Services, episode: EpisodeInfo): Prom
   return { blocks, scenes: deriveScenes(blocks).filter((scene) => isId(scene.sceneId)) };
 }
 
-export function sceneListItem(projectId: string, scene: DerivedScene): SceneListItem {
+/** A scene as listed on `branchId`: its storyboard and notes documents are that branch's. */
+export function sceneListItem(projectId: string, scene: DerivedScene, branchId = MAIN_BRANCH): SceneListItem {
   return {
     sceneId: scene.sceneId,
     number: scene.number,
@@ -37,8 +39,8 @@ export function sceneListItem(projectId: string, scene: DerivedScene): SceneList
     eighths: scene.eighths,
     characters: scene.characters,
     documents: {
-      storyboard: storyboardDocumentName(projectId, scene.sceneId),
-      notes: notesDocumentName(projectId, "storyboard", scene.sceneId),
+      storyboard: storyboardDocumentName(projectId, scene.sceneId, branchId),
+      notes: notesDocumentName(projectId, "storyboard", scene.sceneId, branchId),
     },
   };
 }

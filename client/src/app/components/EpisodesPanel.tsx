@@ -2,33 +2,29 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { canCreateEpisodes, type EpisodeInfo, type ProjectInfo } from "@aiuteur/shared";
+import { useBranchId } from "../../branches/branchContext";
 import { api, messageOf } from "../api";
+import { episodePath } from "../episode/EpisodeTabs";
 import { offlineCache } from "../cache";
-import { useCachedResource } from "../hooks/useCachedResource";
+import { useEpisodeList } from "../hooks/useEpisodeList";
 import { ErrorMessage } from "./ErrorMessage";
 import { ExportButton } from "./ExportButton";
 import { ImportFountainButton } from "./ImportFountainButton";
 import { TitleForm } from "./TitleForm";
 
 export function EpisodesPanel({ project, userId }: { project: ProjectInfo; userId: string }) {
-  const episodes = useCachedResource(
-    `episodes:${userId}:${project.id}`,
-    (signal) => api.listEpisodes(project.id, signal),
-    {
-      read: () => offlineCache.episodes(userId, project.id),
-      write: (list) => offlineCache.saveEpisodes(userId, project.id, list),
-    },
-  );
+  const episodes = useEpisodeList(project.id, userId);
   const [rowError, setRowError] = useState<string | null>(null);
   const added = (episode: EpisodeInfo) => episodes.update((list) => [...(list ?? []), episode]);
   const mayCreate = canCreateEpisodes(project.role);
+  const branchId = useBranchId();
 
   return (
     <section className="panel" aria-labelledby="episodes-heading">
       <h2 id="episodes-heading">Episodes</h2>
       {mayCreate ? (
         <div className="panel-actions">
-          <TitleForm noun="episode" create={async (title) => added(await api.createEpisode(project.id, title))} />
+          <TitleForm noun="episode" create={async (title) => added(await api.createEpisode(project.id, title, undefined, branchId))} />
           <ImportFountainButton projectId={project.id} onImported={added} />
         </div>
       ) : (
@@ -43,7 +39,7 @@ export function EpisodesPanel({ project, userId }: { project: ProjectInfo; userI
           {episodes.data.map((episode) => (
             <li key={episode.id} className="card-row">
               <Link
-                to={`/projects/${project.id}/episodes/${episode.id}`}
+                to={episodePath(project.id, episode.id, "", branchId)}
                 className="card-link"
                 data-testid="episode-link"
                 onClick={() => offlineCache.saveEpisode(userId, project.id, episode)}

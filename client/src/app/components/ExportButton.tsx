@@ -3,6 +3,7 @@
  * saves it as <title>.fountain. The server converts, so the file matches what every collaborator sees.
  */
 import { useState } from "react";
+import { useBranchId } from "../../branches/branchContext";
 import { api, messageOf } from "../api";
 import { saveTextFile } from "../download";
 import { fountainFileName } from "../fountainFile";
@@ -17,12 +18,13 @@ interface Props {
 
 export function ExportButton({ projectId, episodeId, title, className, onError }: Props) {
   const [busy, setBusy] = useState(false);
+  const branchId = useBranchId();
 
   async function exportScript() {
     setBusy(true);
     onError?.(null);
     try {
-      const text = await api.exportFountain(projectId, episodeId);
+      const text = await api.exportFountain(projectId, episodeId, branchId);
       saveTextFile(fountainFileName(title), text);
     } catch (error) {
       onError?.(`Export failed: ${messageOf(error)}`);

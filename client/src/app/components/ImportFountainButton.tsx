@@ -5,6 +5,7 @@
  */
 import { useId, useState, type ChangeEvent } from "react";
 import { LIMITS, type EpisodeInfo } from "@aiuteur/shared";
+import { useBranchId } from "../../branches/branchContext";
 import { api, messageOf } from "../api";
 import { titleForImport } from "../fountainFile";
 import { ErrorMessage } from "./ErrorMessage";
@@ -13,6 +14,7 @@ export function ImportFountainButton({ projectId, onImported }: { projectId: str
   const inputId = useId();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const branchId = useBranchId();
 
   async function importFile(event: ChangeEvent<HTMLInputElement>) {
     const input = event.currentTarget;
@@ -27,7 +29,7 @@ export function ImportFountainButton({ projectId, onImported }: { projectId: str
     setBusy(true);
     try {
       const text = await file.text();
-      onImported(await api.createEpisode(projectId, titleForImport(file.name, text), text));
+      onImported(await api.createEpisode(projectId, titleForImport(file.name, text), text, branchId));
     } catch (cause) {
       setError(`Couldn't import “${file.name}”: ${messageOf(cause)}`);
     } finally {

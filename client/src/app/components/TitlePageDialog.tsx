@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { MAX_TITLE_FIELD_LENGTH, setTitlePageField, STANDARD_TITLE_FIELDS, titlePageValue } from "@aiuteur/shared";
+import { useEscapeKey } from "../hooks/useEscapeKey";
 import { useTitlePage } from "../hooks/useTitlePage";
 
 interface Props {
@@ -19,13 +20,7 @@ export function TitlePageDialog({ doc, editable, onClose }: Props) {
   const fields = useTitlePage(doc);
   const first = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") onClose();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
+  useEscapeKey(onClose);
 
   return (
     <div className="dialog-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>

@@ -1,8 +1,8 @@
 /**
- * The header of an episode view other than the script (beats, scenes, storyboard): back to the project,
- * the episode title, the view tabs, the sync state, and who is here with the caller's role. It uses the
- * script header's styles so every episode view looks the same; on a phone the presence list and role fold
- * into a "More" menu, with `children` (view-specific actions) kept in that menu too.
+ * The header of every episode view (script, beats, scenes, storyboard): back to the project, the episode
+ * title, the view tabs, the sync state, and who is here with the caller's role. On a phone the presence
+ * list and role fold into a "More" menu, with `children` (view-specific actions) kept in that menu too;
+ * `actions` (such as the script's Scenes and Comments toggles) stay in the bar.
  */
 import { useState, type ReactNode } from "react";
 import { Link } from "react-router";
@@ -11,7 +11,9 @@ import type { Role } from "@aiuteur/shared";
 import { PresenceList } from "../components/PresenceList";
 import { RoleBadge } from "../components/RoleBadge";
 import { SyncIndicator } from "../components/SyncIndicator";
-import { EpisodeTabs } from "./EpisodeTabs";
+import { BranchSwitcher } from "../../branches/BranchSwitcher";
+import { useBranchId } from "../../branches/branchContext";
+import { EpisodeTabs, projectPath } from "./EpisodeTabs";
 import "./EpisodeHeader.css";
 
 interface Props {
@@ -23,16 +25,21 @@ interface Props {
   /** The provider of the view's main document, for presence and the sync state. */
   provider: HocuspocusProvider | null;
   readOnly: boolean;
+  /** Buttons kept in the bar next to the sync state, even on a phone. */
+  actions?: ReactNode;
+  /** Layout class; "episode-header" puts the view tabs on a row of their own on a phone. */
+  className?: string;
   children?: ReactNode;
 }
 
 export function EpisodeHeader(props: Props) {
   const [menuOpen, setMenuOpen] = useState(false);
+  const branchId = useBranchId();
   return (
-    <header className={`script-header episode-header${menuOpen ? " menu-open" : ""}`}>
+    <header className={`script-header ${props.className ?? "episode-header"}${menuOpen ? " menu-open" : ""}`}>
       <div className="script-header-main">
         <Link
-          to={`/projects/${encodeURIComponent(props.projectId)}`}
+          to={projectPath(props.projectId, branchId)}
           className="back-link"
           aria-label={`Back to ${props.projectTitle ?? "the project"}`}
         >
@@ -44,6 +51,7 @@ export function EpisodeHeader(props: Props) {
         </h1>
         <EpisodeTabs projectId={props.projectId} episodeId={props.episodeId} />
         <SyncIndicator provider={props.provider} readOnly={props.readOnly} />
+        {props.actions}
         <button
           type="button"
           className="button-quiet menu-toggle"
@@ -55,6 +63,7 @@ export function EpisodeHeader(props: Props) {
           ⋯
         </button>
       </div>
+      <BranchSwitcher projectId={props.projectId} episodeId={props.episodeId} role={props.role} />
       <div className="script-header-extra" id="episode-header-extra">
         <PresenceList provider={props.provider} />
         {props.role && <RoleBadge role={props.role} />}

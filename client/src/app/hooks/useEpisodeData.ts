@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo } from "react";
 import type { EpisodeInfo, ProjectInfo, Role } from "@aiuteur/shared";
+import { useBranchId } from "../../branches/branchContext";
 import { api, ApiError } from "../api";
 import { useSession } from "../auth";
 import { offlineCache } from "../cache";
@@ -15,6 +16,8 @@ import type { PresenceIdentity } from "./useCollabDocument";
 export interface EpisodeData {
   projectId: string;
   episodeId: string;
+  /** The story timeline shown (`?branch=`, "main" when absent): the episode's documents are that branch's. */
+  branchId: string;
   project: CachedResource<ProjectInfo>;
   episode: CachedResource<EpisodeInfo>;
   role: Role | null;
@@ -26,11 +29,12 @@ export interface EpisodeData {
 export function useEpisodeData(projectId: string, episodeId: string): EpisodeData {
   const { user } = useSession();
   const project = useProjectData(projectId);
+  const branchId = useBranchId();
   const episode = useCachedResource(
-    `episode:${user.id}:${projectId}:${episodeId}`,
-    (signal) => api.getEpisode(projectId, episodeId, signal),
+    `episode:${user.id}:${projectId}:${episodeId}:${branchId}`,
+    (signal) => api.getEpisode(projectId, episodeId, signal, branchId),
     {
-      read: () => offlineCache.episode(user.id, projectId, episodeId),
+      read: () => offlineCache.episode(user.id, projectId, episodeId, branchId),
       write: (value) => offlineCache.saveEpisode(user.id, projectId, value),
     },
   );
@@ -43,7 +47,7 @@ export function useEpisodeData(projectId: string, episodeId: string): EpisodeDat
     if (refused) offlineCache.forgetProject(user.id, projectId);
   }, [refused, user.id, projectId]);
   const identity = useIdentity();
-  return { projectId, episodeId, project, episode, role: project.data?.role ?? null, identity, refusal };
+  return { projectId, episodeId, branchId, project, episode, role: project.data?.role ?? null, identity, refusal };
 }
 
 export function useProjectData(projectId: string): CachedResource<ProjectInfo> {

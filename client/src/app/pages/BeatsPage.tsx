@@ -3,7 +3,6 @@
  * usable offline (the beats document comes from IndexedDB first, like the script). The script is opened
  * alongside, only to list its scenes for linking.
  */
-import { useEffect } from "react";
 import { useParams } from "react-router";
 import { addBeat, applyBeatTemplate } from "@aiuteur/shared";
 import { BeatBoard } from "../../beats/BeatBoard";
@@ -12,13 +11,22 @@ import { useBeatDeletion } from "../../beats/useBeatDeletion";
 import { useBeats } from "../../beats/useBeats";
 import "../../beats/beats.css";
 import "../../scenes/episodeView.css";
-import { episodeGate, ViewBanners, viewAccess } from "../../scenes/EpisodeViewStatus";
+import { EpisodeViewFrame } from "../../scenes/EpisodeViewFrame";
+import { episodeGate, viewAccess } from "../../scenes/EpisodeViewStatus";
 import { useScriptScenes } from "../../scenes/useScriptScenes";
 import { ErrorBoundary } from "../components/ErrorBoundary";
-import { EpisodeHeader } from "../episode/EpisodeHeader";
 import { useCollabDocument } from "../hooks/useCollabDocument";
 import { useConnection } from "../hooks/useConnection";
+import { useDocumentTitle } from "../hooks/useDocumentTitle";
 import { useEpisodeData } from "../hooks/useEpisodeData";
+import { HistoryButton } from "../../history/HistoryButton";
+import { HistoryPanel } from "../../history/HistoryPanel";
+import { useHistoryPanel } from "../../history/useHistoryPanel";
+import { LockControl } from "../../locks/LockControl";
+import { withLock } from "../../locks/lockAccess";
+import { alternativeBranchName } from "../../locks/lockText";
+import { useLockAwareConnection } from "../../locks/useLockAwareScope";
+import { useLockMirror } from "../../locks/useLockMirror";
 
 export function BeatsPage() {
   const { projectId = "", episodeId = "" } = useParams();
@@ -26,23 +34,20 @@ export function BeatsPage() {
   const documents = data.episode.data?.documents;
   const beatsCollab = useCollabDocument(documents?.beats ?? null, data.identity);
   const scriptCollab = useCollabDocument(documents?.script ?? null, data.identity);
-  const connection = useConnection(beatsCollab?.provider ?? null);
+  const lock = useLockMirror(beatsCollab?.doc, beatsCollab?.documentName ?? null);
+  const connection = useLockAwareConnection(useConnection(beatsCollab?.provider ?? null), lock);
   const beatsDoc = beatsCollab?.ready ? beatsCollab.doc : null;
   const beats = useBeats(beatsDoc);
   const scenes = useScriptScenes(scriptCollab?.ready ? scriptCollab.doc : null);
   const deletion = useBeatDeletion(beatsDoc);
+  const history = useHistoryPanel();
 
   const title = data.episode.data?.title;
-  useEffect(() => {
-    if (title) document.title = `Beats — ${title} — Aiuteur`;
-    return () => {
-      document.title = "Aiuteur";
-    };
-  }, [title]);
+  useDocumentTitle(title ? `Beats — ${title}` : null);
 
   const gate = episodeGate({ data, what: "Beat board" });
   if (gate) return gate;
-  const access = viewAccess(data.role, "beats", connection, "this beat board", data.project.loading);
+  const access = withLock(viewAccess(data.role, "beats", connection, "this beat board", data.project.loading), lock);
 
   const addCard = () => {
     if (!beatsDoc) return;
@@ -52,62 +57,72 @@ export function BeatsPage() {
   };
 
   return (
-    <div className="episode-view beats-page">
-      <EpisodeHeader
-        projectId={projectId}
-        projectTitle={data.project.data?.title ?? null}
-        episodeId={episodeId}
-        episodeTitle={data.episode.data?.title ?? ""}
-        role={data.role}
-        provider={beatsCollab?.provider ?? null}
-        readOnly={access.readOnly}
-      />
-      <ViewBanners access={access} connection={connection} />
-      <main className="episode-view-body">
-        {beatsDoc === null || beats === null ? (
-          <p className="muted episode-view-loading" role="status">
-            Opening the beat board…
-          </p>
-        ) : (
-          <ErrorBoundary what="The beat board" key={beatsCollab?.documentName}>
-            <div className="beats-toolbar">
-              <h2 className="beats-heading">
-                {beats.length === 1 ? "1 beat" : `${beats.length} beats`}
-                {scenes !== null && <span className="muted"> · {scenes.length === 1 ? "1 scene" : `${scenes.length} scenes`} in the script</span>}
-              </h2>
+    <EpisodeViewFrame
+      data={data}
+      className="beats-page"
+      provider={beatsCollab?.provider ?? null}
+      access={access}
+      connection={connection}
+      loading={beatsDoc === null || beats === null ? "Opening the beat board…" : null}
+      lock={lock}
+      headerExtra={
+        <>
+          <HistoryButton panel={history} />
+          <LockControl
+            projectId={projectId}
+            document={documents?.beats ?? null}
+            mirror={lock}
+            role={data.role}
+            what="the beat board"
+            branchName={alternativeBranchName(title ?? "")}
+          />
+        </>
+      }
+      after={
+        <>
+          {deletion.lastDeleted && (
+            <UndoToast
+              message={`Deleted “${deletion.lastDeleted.title.trim() || "untitled beat"}”`}
+              onUndo={deletion.undo}
+              onDismiss={deletion.dismiss}
+            />
+          )}
+          <HistoryPanel projectId={projectId} document={documents?.beats ?? null} liveDoc={beatsDoc} role={data.role} panel={history} />
+        </>
+      }
+    >
+      {beatsDoc !== null && beats !== null && (
+        <ErrorBoundary what="The beat board" key={beatsCollab?.documentName}>
+          <div className="beats-toolbar">
+            <h2 className="beats-heading">
+              {beats.length === 1 ? "1 beat" : `${beats.length} beats`}
+              {scenes !== null && <span className="muted"> · {scenes.length === 1 ? "1 scene" : `${scenes.length} scenes`} in the script</span>}
+            </h2>
+            {!access.readOnly && (
+              <button type="button" className="button-primary" data-testid="add-beat" onClick={addCard}>
+                Add beat
+              </button>
+            )}
+          </div>
+          {beats.length === 0 ? (
+            <div className="beats-empty" data-testid="beats-empty">
+              <p>No beats yet.{access.readOnly ? "" : " Add one, or start from a classic structure."}</p>
               {!access.readOnly && (
-                <button type="button" className="button-primary" data-testid="add-beat" onClick={addCard}>
-                  Add beat
+                <button
+                  type="button"
+                  className="button-secondary"
+                  data-testid="apply-beat-template"
+                  onClick={() => applyBeatTemplate(beatsDoc)}
+                >
+                  Start from the 15-beat template
                 </button>
               )}
             </div>
-            {beats.length === 0 ? (
-              <div className="beats-empty" data-testid="beats-empty">
-                <p>No beats yet.{access.readOnly ? "" : " Add one, or start from a classic structure."}</p>
-                {!access.readOnly && (
-                  <button
-                    type="button"
-                    className="button-secondary"
-                    data-testid="apply-beat-template"
-                    onClick={() => applyBeatTemplate(beatsDoc)}
-                  >
-                    Start from the 15-beat template
-                  </button>
-                )}
-              </div>
-            ) : (
-              <BeatBoard doc={beatsDoc} beats={beats} scenes={scenes} readOnly={access.readOnly} onDelete={deletion.remove} />
-            )}
-          </ErrorBoundary>
-        )}
-      </main>
-      {deletion.lastDeleted && (
-        <UndoToast
-          message={`Deleted “${deletion.lastDeleted.title.trim() || "untitled beat"}”`}
-          onUndo={deletion.undo}
-          onDismiss={deletion.dismiss}
-        />
+          ) : (
+            <BeatBoard doc={beatsDoc} beats={beats} scenes={scenes} readOnly={access.readOnly} onDelete={deletion.remove} />
+          )}
+        </ErrorBoundary>
       )}
-    </div>
+    </EpisodeViewFrame>
   );
 }

@@ -12,6 +12,7 @@ import { OfflineNotice } from "../components/OfflineNotice";
 import { RoleBadge } from "../components/RoleBadge";
 import { useCachedResource } from "../hooks/useCachedResource";
 import { ProjectStoryPanel } from "../../registry/ProjectStoryPanel";
+import { BranchSwitcher } from "../../branches/BranchSwitcher";
 import "../../registry/registry.css";
 
 export function ProjectPage() {
@@ -61,6 +62,7 @@ export function ProjectPage() {
             <div className="page-heading">
               <h1>{info.title}</h1>
               <RoleBadge role={info.role} />
+              <BranchSwitcher projectId={projectId} episodeId={null} role={info.role} />
             </div>
             <div className="project-layout">
               <EpisodesPanel project={info} userId={user.id} />

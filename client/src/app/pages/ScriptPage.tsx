@@ -6,48 +6,40 @@
  * visit), the script from IndexedDB via useCollabDocument, and `editable` follows the last-known role.
  * Nothing waits for the network before the editor is shown when this device has a copy.
  */
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { Link, useParams } from "react-router";
-import { canWrite } from "@aiuteur/shared";
+import { useCallback, useMemo, useState } from "react";
+import { useParams } from "react-router";
 import { useMembers, useNotesDocument, useThreads } from "../../comments";
 import { ScriptComments } from "../../comments/script/ScriptComments";
 import { useModAltShortcut } from "../../comments/useModAltShortcut";
-import { api, ApiError, messageOf } from "../api";
-import { useAuth, useSession } from "../auth";
-import { offlineCache } from "../cache";
-import { colourForUser } from "../colour";
+import { episodeGate, ViewBanners, viewAccess } from "../../scenes/EpisodeViewStatus";
 import { ErrorBoundary } from "../components/ErrorBoundary";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { ScriptHeader } from "../components/ScriptHeader";
 import { ScriptWorkspace } from "../components/ScriptWorkspace";
 import { TitlePageDialog } from "../components/TitlePageDialog";
-import { useCachedResource } from "../hooks/useCachedResource";
 import { useCollabDocument } from "../hooks/useCollabDocument";
-import { useConnection, type ConnectionProblem } from "../hooks/useConnection";
-import { withArticle } from "../roleText";
+import { useConnection } from "../hooks/useConnection";
+import { useDocumentTitle } from "../hooks/useDocumentTitle";
+import { useEpisodeData } from "../hooks/useEpisodeData";
+import { HistoryButton } from "../../history/HistoryButton";
+import { HistoryPanel } from "../../history/HistoryPanel";
+import { useHistoryPanel } from "../../history/useHistoryPanel";
+import { LockBanner } from "../../locks/LockBanner";
+import { LockControl } from "../../locks/LockControl";
+import { withLock } from "../../locks/lockAccess";
+import { alternativeBranchName } from "../../locks/lockText";
+import { useLockAwareConnection } from "../../locks/useLockAwareScope";
+import { useLockMirror } from "../../locks/useLockMirror";
 
 export function ScriptPage() {
   const { projectId = "", episodeId = "" } = useParams();
-  const { user } = useSession();
-  const project = useCachedResource(`project:${user.id}:${projectId}`, (signal) => api.getProject(projectId, signal), {
-    read: () => offlineCache.project(user.id, projectId),
-    write: (value) => offlineCache.saveProject(user.id, value),
-  });
-  const episode = useCachedResource(
-    `episode:${user.id}:${projectId}:${episodeId}`,
-    (signal) => api.getEpisode(projectId, episodeId, signal),
-    {
-      read: () => offlineCache.episode(user.id, projectId, episodeId),
-      write: (value) => offlineCache.saveEpisode(user.id, projectId, value),
-    },
-  );
+  const data = useEpisodeData(projectId, episodeId);
+  const { project, episode, identity } = data;
 
-  const identity = useMemo(
-    () => ({ id: user.id, name: user.displayName, color: colourForUser(user.id) }),
-    [user.id, user.displayName],
-  );
   const collab = useCollabDocument(episode.data?.documents.script ?? null, identity);
-  const connection = useConnection(collab?.provider ?? null);
+  // A lock turns the editor read-only the moment its mirror arrives, for everyone who has the script open.
+  const lock = useLockMirror(collab?.doc, collab?.documentName ?? null);
+  const connection = useLockAwareConnection(useConnection(collab?.provider ?? null), lock);
   const [navigatorOpen, setNavigatorOpen] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const closeNavigator = useCallback(() => setNavigatorOpen(false), []);
@@ -55,7 +47,7 @@ export function ScriptPage() {
   const closeTitlePage = useCallback(() => setTitlePageOpen(false), []);
 
   // Comments live in the episode's notes document, writable by reviewers even where the script is not.
-  const role = project.data?.role ?? null;
+  const role = data.role;
   const notes = useNotesDocument(episode.data?.documents.notes ?? null, identity, role);
   const threads = useThreads(notes.doc);
   const members = useMembers(projectId);
@@ -65,51 +57,15 @@ export function ScriptPage() {
   const openComments = useCallback(() => setCommentsOpen(true), []);
   const closeComments = useCallback(() => setCommentsOpen(false), []);
   useModAltShortcut("KeyC", toggleComments);
+  const history = useHistoryPanel();
   const openThreadCount = notes.doc ? threads.filter((t) => t.status === "open").length : null;
 
-  // A refusal means this account lost access: forget the cached role so offline opening can't edit.
-  const refusal = [episode.error, project.error].find((e) => e instanceof ApiError && (e.status === 403 || e.status === 404));
-  const refused = refusal !== undefined;
-  useEffect(() => {
-    if (refused) offlineCache.forgetProject(user.id, projectId);
-  }, [refused, user.id, projectId]);
+  useDocumentTitle(episode.data?.title);
 
-  const title = episode.data?.title;
-  useEffect(() => {
-    if (title) document.title = `${title} — Aiuteur`;
-    return () => {
-      document.title = "Aiuteur";
-    };
-  }, [title]);
-
-  if (refusal instanceof ApiError) return <Unavailable projectId={projectId} message={refusal.message} />;
-  if (episode.data === undefined) {
-    if (episode.loading) return <p className="page muted">Opening script…</p>;
-    const offline = episode.error instanceof ApiError && episode.error.isNetworkError;
-    return (
-      <Unavailable
-        projectId={projectId}
-        message={
-          offline
-            ? "This script hasn't been opened on this device yet, so it isn't available offline. Open it once while online."
-            : messageOf(episode.error)
-        }
-      />
-    );
-  }
-
-  const roleMayWrite = role !== null && canWrite(role, "script");
-  const blocked = connection.problem?.kind === "auth" && !connection.problem.signInAgain;
-  const readOnly = !roleMayWrite || connection.scope === "readonly" || blocked;
-  const banner = !readOnly
-    ? null
-    : role !== null && !roleMayWrite
-      ? `Read only — you are ${withArticle(role)}`
-      : connection.scope === "readonly"
-        ? "Read only — the server allows you to read this script, not change it (it may be locked)."
-        : role === null && !project.loading
-          ? "Read only — your role in this project isn't known on this device yet."
-          : null;
+  const gate = episodeGate({ data, what: "Script" });
+  if (gate || episode.data === undefined) return gate;
+  const access = withLock(viewAccess(role, "script", connection, "this script", project.loading), lock);
+  const readOnly = access.readOnly;
 
   return (
     <div className={`script-page${navigatorOpen ? " navigator-open" : ""}${commentsOpen ? " comments-open" : ""}`}>
@@ -128,13 +84,19 @@ export function ScriptPage() {
         commentsOpen={commentsOpen}
         openComments={openThreadCount}
         onToggleComments={toggleComments}
-      />
-      {banner && (
-        <p className="read-only-banner" data-testid="read-only-banner" role="note">
-          {banner}
-        </p>
-      )}
-      {connection.problem && <ProblemBanner problem={connection.problem} />}
+      >
+        <HistoryButton panel={history} />
+        <LockControl
+          projectId={projectId}
+          document={episode.data.documents.script}
+          mirror={lock}
+          role={role}
+          what="the script"
+          branchName={alternativeBranchName(episode.data.title)}
+        />
+      </ScriptHeader>
+      <ViewBanners access={access} connection={connection} />
+      <LockBanner mirror={lock} />
       <ErrorMessage message={exportError} />
       {titlePageOpen && collab && (
         <TitlePageDialog doc={collab.doc} editable={!readOnly} onClose={closeTitlePage} />
@@ -170,38 +132,7 @@ export function ScriptPage() {
           Opening script…
         </p>
       )}
+      <HistoryPanel projectId={projectId} document={episode.data.documents.script} liveDoc={collab?.ready ? collab.doc : null} role={role} panel={history} />
     </div>
-  );
-}
-
-function ProblemBanner({ problem }: { problem: ConnectionProblem }) {
-  const { signOut } = useAuth();
-  return (
-    <div className="problem-banner" role="alert" data-testid="error-message">
-      <span>{problem.message}</span>
-      {problem.kind === "auth" && problem.signInAgain && (
-        // Signing out sends the guard to /login?next=<this script>; the local copy stays in IndexedDB.
-        <button type="button" className="button-secondary" onClick={signOut}>
-          Sign in again
-        </button>
-      )}
-      {problem.kind === "close" && problem.reload && (
-        <button type="button" className="button-secondary" onClick={() => window.location.reload()}>
-          Reload
-        </button>
-      )}
-    </div>
-  );
-}
-
-function Unavailable({ projectId, message }: { projectId: string; message: string }) {
-  return (
-    <main className="page">
-      <h1>Script not available</h1>
-      <ErrorMessage message={message} />
-      <p>
-        <Link to={`/projects/${projectId}`}>Back to the project</Link> · <Link to="/">Your projects</Link>
-      </p>
-    </main>
   );
 }

@@ -18,6 +18,16 @@ import { ShotHeader } from "../../drawing/ShotHeader";
 import { useLivePointers } from "../../drawing/livePointers";
 import type { CommentAnchor } from "../../drawing/usePanelInput";
 import { useShotInfo } from "../../drawing/useShotInfo";
+import { useBranchId } from "../../branches/branchContext";
+import { HistoryButton } from "../../history/HistoryButton";
+import { HistoryPanel } from "../../history/HistoryPanel";
+import { useHistoryPanel } from "../../history/useHistoryPanel";
+import { LockBanner } from "../../locks/LockBanner";
+import { isLocked, lockedSketchNote } from "../../locks/lockText";
+import { ShotLockControl } from "../../locks/ShotLockControl";
+import { useLockAwareConnection } from "../../locks/useLockAwareScope";
+import { useLockMirror } from "../../locks/useLockMirror";
+import { DocumentPoolScope } from "../../storyboard/useSharedDocument";
 import { useShotNeighbours } from "../../drawing/useShotNeighbours";
 import { useYValue } from "../../drawing/useYValue";
 import "../../drawing/drawing.css";
@@ -49,20 +59,23 @@ export function ShotPage() {
 
   const shotCollab = useCollabDocument(info.data?.documents.shot ?? null, identity);
   const notesCollab = useCollabDocument(info.data?.documents.notes ?? null, identity);
-  const storyboardName = info.data ? storyboardDocumentName(projectId, info.data.sceneId) : null;
+  const branchId = useBranchId();
+  const storyboardName = info.data ? storyboardDocumentName(projectId, info.data.sceneId, branchId) : null;
   const storyboardCollab = useCollabDocument(storyboardName, identity);
-  const shotConnection = useConnection(shotCollab?.provider ?? null);
+  // A lock closes the sketch and the fields the moment its mirror arrives; notes (annotations, comments) stay open.
+  const lock = useLockMirror(shotCollab?.doc, shotCollab?.documentName ?? null);
+  const shotConnection = useLockAwareConnection(useConnection(shotCollab?.provider ?? null), lock);
   const notesConnection = useConnection(notesCollab?.provider ?? null);
 
   const shotDoc = shotCollab?.ready ? shotCollab.doc : null;
   const notesDoc = notesCollab?.ready ? notesCollab.doc : null;
-  const canSketch = role !== null && canWrite(role, "shot") && writable(shotConnection);
+  const canSketch = role !== null && canWrite(role, "shot") && writable(shotConnection) && !isLocked(lock);
   const canAnnotate = role !== null && canWrite(role, "notes") && writable(notesConnection);
   const sketchLockedReason = canSketch
     ? null
     : role !== null && !canWrite(role, "shot")
       ? `Only artists and directors draw the sketch — you are ${withArticle(role)}. Use the Annotations layer.`
-      : "The server allows you to read this shot, not change it.";
+      : (lockedSketchNote(lock) ?? "The server allows you to read this shot, not change it.");
 
   const fieldsMap = useMemo(() => (shotDoc ? shotFieldsMap(shotDoc) : null), [shotDoc]);
   const fields = useYValue(fieldsMap, () => (shotDoc ? readShotFields(shotDoc) : null), null);
@@ -82,6 +95,7 @@ export function ShotPage() {
     return list;
   }, [threads, shotId, pending]);
   const pointers = useLivePointers(notesCollab?.provider ?? null, identity);
+  const history = useHistoryPanel();
 
   useEffect(() => {
     document.title = fields ? `Shot ${fields.number} — Aiuteur` : "Shot — Aiuteur";
@@ -122,7 +136,9 @@ export function ShotPage() {
         provider={shotCollab?.provider ?? null}
         syncProvider={(canSketch || !canAnnotate ? shotCollab?.provider : notesCollab?.provider) ?? null}
         readOnly={!canSketch && !canAnnotate}
-      />
+      >
+        <HistoryButton panel={history} />
+      </ShotHeader>
       {role !== null && !canWrite(role, "notes") && (
         <p className="read-only-banner" role="note" data-testid="read-only-banner">
           Read only — you are {withArticle(role)}
@@ -133,6 +149,7 @@ export function ShotPage() {
           {problem.message}
         </div>
       )}
+      <LockBanner mirror={lock} />
       <main className="shot-body">
         <section className="shot-panel-column" aria-label="Panel">
           {shotDoc && notesDoc ? (
@@ -165,35 +182,48 @@ export function ShotPage() {
           )}
         </section>
         <aside className="shot-side-column">
-          {shotDoc && (
-            <section className="shot-fields" aria-label="Shot details">
-              <ErrorBoundary what="The shot details" key={shotId}>
-                <ShotFieldsForm doc={shotDoc} editable={canSketch} projectId={projectId} episodeId={info.data.episodeId} />
-              </ErrorBoundary>
-            </section>
-          )}
-          {notesDoc && (
-            <div className="shot-comments">
-              <ShotComments
-                doc={notesDoc}
-                shotId={shotId}
-                sceneId={info.data.sceneId}
-                threads={threads}
-                user={author}
-                members={members}
-                editable={canAnnotate}
-                pending={pending}
-                onPendingDone={(id) => {
-                  setPending(null);
-                  setActiveThreadId(id);
-                }}
-                activeThreadId={activeThreadId}
-                onFocusThread={setActiveThreadId}
-              />
-            </div>
-          )}
+          {/* One pool serves the script to the lock gate and to the script links. */}
+          <DocumentPoolScope>
+            <ShotLockControl
+              projectId={projectId}
+              episodeId={info.data.episodeId}
+              branchId={branchId}
+              shotDocument={info.data.documents.shot}
+              shotNumber={fields?.number ?? ""}
+              mirror={lock}
+              role={role}
+            />
+            {shotDoc && (
+              <section className="shot-fields" aria-label="Shot details">
+                <ErrorBoundary what="The shot details" key={shotId}>
+                  <ShotFieldsForm doc={shotDoc} editable={canSketch} projectId={projectId} episodeId={info.data.episodeId} />
+                </ErrorBoundary>
+              </section>
+            )}
+            {notesDoc && (
+              <div className="shot-comments">
+                <ShotComments
+                  doc={notesDoc}
+                  shotId={shotId}
+                  sceneId={info.data.sceneId}
+                  threads={threads}
+                  user={author}
+                  members={members}
+                  editable={canAnnotate}
+                  pending={pending}
+                  onPendingDone={(id) => {
+                    setPending(null);
+                    setActiveThreadId(id);
+                  }}
+                  activeThreadId={activeThreadId}
+                  onFocusThread={setActiveThreadId}
+                />
+              </div>
+            )}
+          </DocumentPoolScope>
         </aside>
       </main>
+      <HistoryPanel projectId={projectId} document={info.data.documents.shot} liveDoc={shotDoc} role={role} panel={history} />
     </div>
   );
 }

@@ -3,7 +3,6 @@
  * collaborators and usable offline (every document has an IndexedDB copy). The script is opened to
  * derive the scenes; the storyboards and shots share one socket through the page's document pool.
  */
-import { useEffect } from "react";
 import { useParams } from "react-router";
 import "../../scenes/episodeView.css";
 import { episodeGate } from "../../scenes/EpisodeViewStatus";
@@ -12,6 +11,7 @@ import "../../storyboard/storyboard.css";
 import { StoryboardView } from "../../storyboard/StoryboardView";
 import { DocumentPoolScope } from "../../storyboard/useSharedDocument";
 import { useCollabDocument } from "../hooks/useCollabDocument";
+import { useDocumentTitle } from "../hooks/useDocumentTitle";
 import { useEpisodeData } from "../hooks/useEpisodeData";
 
 export function StoryboardPage() {
@@ -21,12 +21,7 @@ export function StoryboardPage() {
   const scenes = useScriptScenes(script?.ready ? script.doc : null);
 
   const title = data.episode.data?.title;
-  useEffect(() => {
-    if (title) document.title = `Storyboard — ${title} — Aiuteur`;
-    return () => {
-      document.title = "Aiuteur";
-    };
-  }, [title]);
+  useDocumentTitle(title ? `Storyboard — ${title}` : null);
 
   const gate = episodeGate({ data, what: "Storyboard" });
   if (gate) return gate;

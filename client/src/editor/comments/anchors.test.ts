@@ -58,13 +58,34 @@ const SCRIPT: Array<[string, string, Record<string, unknown>?]> = [
   ["dialogue", "Ring, damn you."],
 ];
 
+/** A writer and a reviewer editing the same script through linked documents. */
+function writerAndReviewer(): { writer: Editor; reviewer: Editor; flush(): void } {
+  const { a, b, flush } = linkedDocs();
+  const writer = editorOn(a);
+  setBlocks(writer, SCRIPT);
+  const reviewer = editorOn(b);
+  flush();
+  return { writer, reviewer, flush };
+}
+
+/** One editor on its own document, holding SCRIPT. */
+function scriptEditor(): { doc: Y.Doc; editor: Editor } {
+  const doc = new Y.Doc();
+  const editor = editorOn(doc);
+  setBlocks(editor, SCRIPT);
+  return { doc, editor };
+}
+
+/** Inserts an action block straight into the Y.Doc, the way a remote change arrives. */
+function insertActionInDoc(doc: Y.Doc, index: number, text: string): void {
+  const inserted = new Y.XmlElement("action");
+  inserted.insert(0, [new Y.XmlText(text)]);
+  doc.getXmlFragment(SCREENPLAY_FRAGMENT).insert(index, [inserted]);
+}
+
 describe("script comment anchors", () => {
   it("keep highlighting the same words when a collaborator inserts a block and text above them", () => {
-    const { a, b, flush } = linkedDocs();
-    const writer = editorOn(a);
-    setBlocks(writer, SCRIPT);
-    const reviewer = editorOn(b);
-    flush();
+    const { writer, reviewer, flush } = writerAndReviewer();
     comment(reviewer, "t1", "Anna waits");
     expect(highlightedText(reviewer, "t1")).toBe("Anna waits");
 
@@ -79,28 +100,19 @@ describe("script comment anchors", () => {
   });
 
   it("keep the same words through edits made directly in the Y.Doc", () => {
-    const doc = new Y.Doc();
-    const editor = editorOn(doc);
-    setBlocks(editor, SCRIPT);
+    const { doc, editor } = scriptEditor();
     comment(editor, "t1", "damn you");
 
-    const fragment = doc.getXmlFragment(SCREENPLAY_FRAGMENT);
-    const dialogue = fragment.get(3) as Y.XmlElement;
+    const dialogue = doc.getXmlFragment(SCREENPLAY_FRAGMENT).get(3) as Y.XmlElement;
     (dialogue.get(0) as Y.XmlText).insert(0, "Come on. ");
-    const inserted = new Y.XmlElement("action");
-    inserted.insert(0, [new Y.XmlText("The kettle whistles.")]);
-    fragment.insert(1, [inserted]);
+    insertActionInDoc(doc, 1, "The kettle whistles.");
 
     expect(editor.state.doc.textContent).toContain("Come on. Ring, damn you.");
     expect(highlightedText(editor, "t1")).toBe("damn you");
   });
 
   it("follow the words when the writer starts a new element above them by pressing Enter in their paragraph", () => {
-    const { a, b, flush } = linkedDocs();
-    const writer = editorOn(a);
-    setBlocks(writer, SCRIPT);
-    const reviewer = editorOn(b);
-    flush();
+    const { writer, reviewer, flush } = writerAndReviewer();
     comment(reviewer, "t1", "Anna waits");
 
     caretIn(writer, 1, 0);
@@ -113,9 +125,7 @@ describe("script comment anchors", () => {
   });
 
   it("do not grow when someone types right before or right after the words", () => {
-    const doc = new Y.Doc();
-    const editor = editorOn(doc);
-    setBlocks(editor, SCRIPT);
+    const { editor } = scriptEditor();
     comment(editor, "t1", "hammers");
     const range = rangeOf(editor, "hammers");
     editor.commands.insertContentAt(range.to, "!");
@@ -124,11 +134,7 @@ describe("script comment anchors", () => {
   });
 
   it("lose their range, not move to other words, when the commented text is deleted", () => {
-    const { a, b, flush } = linkedDocs();
-    const writer = editorOn(a);
-    setBlocks(writer, SCRIPT);
-    const reviewer = editorOn(b);
-    flush();
+    const { writer, reviewer, flush } = writerAndReviewer();
     comment(reviewer, "t1", "Ring, damn you.");
     writer.commands.deleteRange(rangeOf(writer, "Ring, damn you."));
     flush();
@@ -137,14 +143,9 @@ describe("script comment anchors", () => {
   });
 
   it("work on the first words of the script", () => {
-    const doc = new Y.Doc();
-    const editor = editorOn(doc);
-    setBlocks(editor, SCRIPT);
+    const { doc, editor } = scriptEditor();
     comment(editor, "t1", "INT.");
-    const fragment = doc.getXmlFragment(SCREENPLAY_FRAGMENT);
-    const inserted = new Y.XmlElement("action");
-    inserted.insert(0, [new Y.XmlText("FADE IN:")]);
-    fragment.insert(0, [inserted]);
+    insertActionInDoc(doc, 0, "FADE IN:");
     expect(highlightedText(editor, "t1")).toBe("INT.");
   });
 });

@@ -1,10 +1,11 @@
 /**
  * Who may open which document, checked on every connection before anything is loaded: a valid token, a
  * well-formed document name, membership of its project, a document that exists, and the permission table.
- * A role that may only read gets a read-only connection, whose updates Hocuspocus refuses to apply.
+ * A role that may only read gets a read-only connection, whose updates Hocuspocus refuses to apply; so does
+ * everyone on a locked (or invalidated) document, read from its row on every connection, never cached.
  */
 import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
-import { accessFor, AUTH_REFUSALS, parseDocumentName, type Role } from "@aiuteur/shared";
+import { accessFor, AUTH_REFUSALS, isLockableKind, parseDocumentName, type Role } from "@aiuteur/shared";
 import type { Services } from "../../services.js";
 import { CollabRefusal } from "../refusal.js";
 
@@ -34,7 +35,8 @@ export function authorization(services: Services): Extension {
       if (!meta || meta.projectId !== name.projectId || meta.kind !== name.kind) {
         throw refuse(AUTH_REFUSALS.noSuchDocument, { userId: user.id });
       }
-      if (access === "read") connectionConfig.readOnly = true;
+      const locked = isLockableKind(name.kind) && (await services.locks.get(documentName)) !== undefined;
+      if (accessFor(role, name.kind, locked ? "locked" : "unlocked") === "read") connectionConfig.readOnly = true;
       return { userId: user.id, displayName: user.displayName, role };
     },
   };

@@ -21,7 +21,7 @@ import type {
 import * as Y from "yjs";
 import { CLOSE_CODES, migrateDocument, parseDocumentName } from "@aiuteur/shared";
 import type { Services } from "../../services.js";
-import { STORAGE_ORIGIN } from "../../store/documents.js";
+import { DocumentDeletedError, STORAGE_ORIGIN } from "../../store/documents.js";
 import { closeSocket, CollabRefusal } from "../refusal.js";
 
 const SYNC_STEP_2 = 1;
@@ -112,6 +112,8 @@ export function persistence(services: Services): Extension {
       try {
         await compact(documentName, document);
       } catch (error) {
+        // Deleted with its branch while open: let Hocuspocus unload it rather than keep it to retry.
+        if (error instanceof DocumentDeletedError) return;
         log.error("document.compaction-failed", { documentName, error });
         // The log keeps everything; try again while the document is still loaded here.
         setTimeout(() => {

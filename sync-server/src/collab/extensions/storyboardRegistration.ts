@@ -1,6 +1,6 @@
 /**
- * Registers a scene's storyboard (its `storyboards` row and its storyboard and notes documents) as soon as
- * the scene heading appears in a live script, so a scene typed by one writer can be opened by anyone
+ * Registers a scene's storyboard (its `storyboards` row and its storyboard and notes documents, in the
+ * script's own branch) as soon as the scene heading appears in a live script, so a scene typed by one writer can be opened by anyone
  * without a request to the scene list first. Authorization refuses documents that have no row, so the row
  * must exist before a client asks.
  *
@@ -37,7 +37,7 @@ export function storyboardRegistration(services: Services): Extension {
     const fresh = headingSceneIds(doc).filter((id) => !seen.has(id));
     if (fresh.length === 0) return;
     for (const id of fresh) seen.add(id);
-    services.storyboards.registerScenes(name.projectId, name.id, fresh).catch((error: unknown) => {
+    services.storyboards.registerScenes(name.projectId, name.id, fresh, name.branchId).catch((error: unknown) => {
       // Forget them so the next change (or the scene list) tries again.
       for (const id of fresh) seen.delete(id);
       log.error("storyboard.register-failed", { documentName, error });
