@@ -6,7 +6,10 @@ const jsonDir = process.env.VITEST_JSON_DIR;
 export default defineConfig({
   resolve: {
     // Tests run against shared's source, so a change there needs no rebuild to be tested here.
-    alias: { "@aiuteur/shared": fileURLToPath(new URL("../shared/src/index.ts", import.meta.url)) },
+    alias: {
+      "@aiuteur/shared": fileURLToPath(new URL("../shared/src/index.ts", import.meta.url)),
+      "@aiuteur/render-worker": fileURLToPath(new URL("../render-worker/src/index.ts", import.meta.url)),
+    },
   },
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],

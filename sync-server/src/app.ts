@@ -1,6 +1,7 @@
 /**
  * Builds the whole server on one port: the built client, the REST API under /api, the Hocuspocus
- * WebSocket at /collab, /healthz and /readyz. Used by main.ts and by the integration tests (port 0).
+ * WebSocket at /collab, /healthz and /readyz, and (RENDER_WORKERS=inline) the render worker in-process.
+ * Used by main.ts and by the integration tests (port 0).
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,6 +17,12 @@ import { shotRoutes } from "./api/shots.js";
 import { lockRoutes } from "./api/locks.js";
 import { versionRoutes } from "./api/versions.js";
 import { branchRoutes } from "./api/branches.js";
+import { artifactRoutes } from "./api/artifacts.js";
+import { renderRoutes } from "./api/renders.js";
+import { createRenderQueue, startRenderWorker, type RenderQueue, type RenderWorkerHandle } from "@aiuteur/render-worker";
+import { LocalArtifactStore } from "./render/artifactStore.js";
+import { RenderReconciler } from "./render/reconciler.js";
+import { RenderStore } from "./store/renders.js";
 import { resolveJwtSecret } from "./auth/secret.js";
 import { createTokenService } from "./auth/tokens.js";
 import { createCollabServer } from "./collab/hocuspocus.js";
@@ -49,7 +56,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: ServerConfig, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+/** What a test may supply instead of what the configuration would build. */
+export interface ServerOverrides {
+  /** A queue that records jobs, for tests of the producer side. */
+  renderQueue?: RenderQueue;
+}
+
+export async function startServer(
+  config: ServerConfig,
+  log: Logger = createLogger(config.logLevel),
+  overrides: ServerOverrides = {},
+): Promise<RunningServer> {
   const db = await openDatabase(
     { databaseUrl: config.databaseUrl, dataDir: config.dataDir },
     (error) => log.error("database.connection-error", { error }),
@@ -58,11 +75,14 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
   await purgeExpiredVersions(db);
   const documents = new DocumentStore(db);
   let collab: ReturnType<typeof createCollabServer> | null = null;
+  const secret = resolveJwtSecret(config.jwtSecret, config.dataDir);
+  const renderQueue = overrides.renderQueue ?? createRenderQueue({ redisUrl: config.redisUrl });
+  let reconciler: RenderReconciler | null = null;
   const services: Services = {
     config,
     db,
     log,
-    tokens: createTokenService(resolveJwtSecret(config.jwtSecret, config.dataDir), config.tokenTtlSeconds),
+    tokens: createTokenService(secret, config.tokenTtlSeconds),
     users: new UserStore(db),
     projects: new ProjectStore(db),
     episodes: new EpisodeStore(db),
@@ -73,6 +93,13 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
     liveLocks: new LiveLockAccess(),
     versions: new VersionStore(db),
     branches: new BranchStore(db),
+    renders: new RenderStore(db),
+    artifacts: new LocalArtifactStore(config.artifactDir),
+    renderQueue,
+    get reconciler() {
+      if (!reconciler) throw new Error("The render reconciler is not built yet");
+      return reconciler;
+    },
     disconnectMember(projectId, userId) {
       if (collab) disconnectMember(collab, projectId, userId);
     },
@@ -101,6 +128,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
       };
     },
   };
+  reconciler = new RenderReconciler(services);
   collab = createCollabServer(services);
 
   const router = new Router();
@@ -114,6 +142,8 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
   lockRoutes(router, services);
   versionRoutes(router, services);
   branchRoutes(router, services);
+  artifactRoutes(router, services);
+  renderRoutes(router, services);
 
   const httpServer = createServer(
     createRequestHandler({ router, log, clientDir: config.clientDir, ready: () => db.ping() }),
@@ -129,6 +159,23 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   const hocuspocus = collab;
 
+  // The in-process worker is a client of this server like any other: it starts once the server listens.
+  let worker: RenderWorkerHandle | null = null;
+  if (config.renderWorkers === "inline") {
+    const workerHost = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
+    const renderLog = log.child({ component: "render-worker" });
+    worker = await startRenderWorker({
+      serverUrl: `http://${workerHost.includes(":") ? `[${workerHost}]` : workerHost}:${port}`,
+      secret,
+      redisUrl: config.redisUrl,
+      queue: renderQueue,
+      workDir: config.renderWorkDir,
+      log: (level, message, fields) => renderLog[level](message, fields),
+    });
+  }
+  // Renders lost while nothing ran (a restart, a flushed Redis) are queued again.
+  services.reconciler.schedule();
+
   return {
     url,
     port,
@@ -136,6 +183,8 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
     services,
     hocuspocus,
     async close() {
+      // The worker writes through this server: it stops (handing running jobs back) while the server is up.
+      await worker?.close().catch((error: unknown) => log.error("render.worker-close-failed", { error }));
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();
@@ -146,6 +195,8 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
       await Promise.allSettled(
         [...hocuspocus.documents.values()].map((doc) => documents.compact(doc.name, doc, -1)),
       );
+      await services.reconciler.idle();
+      await renderQueue.close().catch((error: unknown) => log.error("render.queue-close-failed", { error }));
       await db.close();
     },
   };

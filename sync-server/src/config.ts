@@ -26,6 +26,15 @@ export interface ServerConfig {
   maxDocumentBytes: number;
   /** A document being edited gets an "auto" version at most this often (ms). */
   autoVersionIntervalMs: number;
+  /**
+   * Where render jobs run: "inline" in this process (the default without Redis), or "none" (the default
+   * with Redis: run `node render-worker/dist/main.js` processes; also what tests use unless they ask).
+   */
+  renderWorkers: "inline" | "none";
+  /** Render artifacts; default <dataDir>/artifacts. */
+  artifactDir: string;
+  /** The in-process render worker's scratch folder; default <dataDir>/render-work. */
+  renderWorkDir: string;
 }
 
 export class ConfigError extends Error {
@@ -71,10 +80,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { clientDir: string
   const jwtSecret = env.JWT_SECRET && env.JWT_SECRET !== "" ? env.JWT_SECRET : null;
   if (jwtSecret !== null && jwtSecret.length < 32) problems.push("JWT_SECRET must be at least 32 characters long");
 
+  const renderWorkers = env.RENDER_WORKERS && env.RENDER_WORKERS !== "" ? env.RENDER_WORKERS : null;
+  if (renderWorkers !== null && renderWorkers !== "inline" && renderWorkers !== "none") {
+    problems.push(`RENDER_WORKERS must be inline or none (got "${renderWorkers}")`);
+  }
+  const dataDir = resolve(env.DATA_DIR && env.DATA_DIR !== "" ? env.DATA_DIR : "data");
+  const hasRedis = env.REDIS_URL !== undefined && env.REDIS_URL !== "";
+
   const config: ServerConfig = {
     port: integer("PORT", 4700, 0, 65535),
     host: env.HOST && env.HOST !== "" ? env.HOST : "127.0.0.1",
-    dataDir: resolve(env.DATA_DIR && env.DATA_DIR !== "" ? env.DATA_DIR : "data"),
+    dataDir,
     databaseUrl: url("DATABASE_URL", ["postgres:", "postgresql:"]),
     redisUrl: url("REDIS_URL", ["redis:", "rediss:"]),
     jwtSecret,
@@ -85,6 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { clientDir: string
     maxConnectionsPerDocument: integer("MAX_CONNECTIONS_PER_DOCUMENT", LIMITS.maxConnectionsPerDocument, 1, 100_000),
     maxDocumentBytes: integer("MAX_DOCUMENT_BYTES", LIMITS.maxDocumentBytes, 1024, 1024 * 1024 * 1024),
     autoVersionIntervalMs: integer("AUTO_VERSION_INTERVAL_MS", 10 * 60_000, 10, 7 * 24 * 3600_000),
+    renderWorkers: renderWorkers === "inline" || renderWorkers === "none" ? renderWorkers : hasRedis ? "none" : "inline",
+    artifactDir: resolve(env.ARTIFACT_DIR && env.ARTIFACT_DIR !== "" ? env.ARTIFACT_DIR : resolve(dataDir, "artifacts")),
+    renderWorkDir: resolve(env.RENDER_WORK_DIR && env.RENDER_WORK_DIR !== "" ? env.RENDER_WORK_DIR : resolve(dataDir, "render-work")),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

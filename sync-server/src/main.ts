@@ -25,6 +25,8 @@ async function main(): Promise<void> {
     storage: config.databaseUrl ? "postgresql" : "sqlite",
     dataDir: config.dataDir,
     relay: config.redisUrl ? "redis" : "none",
+    renderWorkers: config.renderWorkers,
+    artifactDir: config.artifactDir,
   });
   process.stdout.write(`\nAiuteur is running at ${server.url}\n\n`);
 

@@ -14,6 +14,10 @@ import type { EpisodeStore } from "./store/episodes.js";
 import type { ProjectStore } from "./store/projects.js";
 import type { StoryboardStore } from "./store/storyboards.js";
 import type { UserStore } from "./store/users.js";
+import type { RenderStore } from "./store/renders.js";
+import type { ArtifactStore } from "./render/artifactStore.js";
+import type { RenderReconciler } from "./render/reconciler.js";
+import type { RenderQueue } from "@aiuteur/render-worker";
 
 export interface Services {
   config: ServerConfig;
@@ -31,6 +35,14 @@ export interface Services {
   liveLocks: LiveLockAccess;
   versions: VersionStore;
   branches: BranchStore;
+  /** The render index: shot renders and episode animatics (issue 5). */
+  renders: RenderStore;
+  /** Render artifacts (clips, stills, animatics, exports); a local folder today. */
+  artifacts: ArtifactStore;
+  /** Where render jobs go: BullMQ with Redis, the in-process queue without (or a test's own queue). */
+  renderQueue: RenderQueue;
+  /** Queues renders for locked shots that need one; call after any lock change. */
+  reconciler: RenderReconciler;
   /** Closes a member's open connections to a project's documents so they re-authenticate. */
   disconnectMember(projectId: string, userId: string): void;
   /** Closes every open connection to documents whose name starts with `prefix` (a deleted branch); returns how many. */

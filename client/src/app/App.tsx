@@ -4,6 +4,7 @@
  */
 import { BrowserRouter, Route, Routes } from "react-router";
 import { AuthProvider, RequireAuth } from "./auth";
+import { AnimaticPage } from "./pages/AnimaticPage";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { DashboardPage } from "./pages/DashboardPage";
 import { LoginPage } from "./pages/LoginPage";
@@ -33,6 +34,7 @@ export function App() {
               <Route path="/projects/:projectId/episodes/:episodeId/beats" element={<BeatsPage />} />
               <Route path="/projects/:projectId/episodes/:episodeId/scenes" element={<ScenesPage />} />
               <Route path="/projects/:projectId/episodes/:episodeId/storyboard" element={<StoryboardPage />} />
+              <Route path="/projects/:projectId/episodes/:episodeId/animatic" element={<AnimaticPage />} />
               <Route path="/projects/:projectId/shots/:shotId" element={<ShotPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

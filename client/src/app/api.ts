@@ -5,15 +5,20 @@
 import {
   ERROR_CODES,
   LIMITS,
+  type AnimaticInfo,
+  type AnimaticOptions,
   type AssetInfo,
   type AuthResponse,
   type EpisodeInfo,
   type ErrorCode,
+  type FailedRenderInfo,
   type MemberInfo,
   type ProjectInfo,
   type Role,
   type SceneListItem,
   type ShotInfo,
+  type ShotRenderContextInfo,
+  type ShotRenderInfo,
   type UserInfo,
 } from "@aiuteur/shared";
 import { branchQuery } from "../branches/branchContext";
@@ -197,6 +202,26 @@ export const api = {
   /** An asset's bytes (images need the Authorization header, so they are fetched, not linked). */
   fetchAsset: (projectId: string, assetId: string, signal?: AbortSignal) =>
     send(`${projectPath(projectId)}/assets/${enc(assetId)}`, { signal, accept: "binary" }).then((r) => r.blob()),
+
+  // Renders (docs/api.md "Renders"). Live progress comes from the render documents; these are the actions
+  // and the lists that are not in any document.
+  /** The shot's renders, newest first. */
+  listShotRenders: (projectId: string, shotId: string, signal?: AbortSignal, branch?: string) =>
+    request<ShotRenderInfo[]>(`${projectPath(projectId)}/shots/${enc(shotId)}/renders${branchQuery(branch)}`, { signal }),
+  /** Where the shot sits, the provider and the prompt it would be sent, and the current content hash. */
+  getRenderContext: (projectId: string, shotId: string, signal?: AbortSignal, branch?: string) =>
+    request<ShotRenderContextInfo>(`${projectPath(projectId)}/shots/${enc(shotId)}/render-context${branchQuery(branch)}`, { signal }),
+  /** Queues the shot's current content again after a failure. */
+  retryShotRender: (projectId: string, shotId: string, branch?: string) =>
+    request<unknown>(`${projectPath(projectId)}/shots/${enc(shotId)}/renders/retry${branchQuery(branch)}`, { method: "POST", body: {} }),
+  /** Every failed shot render of the project (the "failed renders" list). */
+  listFailedRenders: (projectId: string, signal?: AbortSignal, branch?: string) =>
+    request<FailedRenderInfo[]>(`${projectPath(projectId)}/renders/failed${branchQuery(branch)}`, { signal }),
+  /** Queues the episode's animatic (202). */
+  renderAnimatic: (projectId: string, episodeId: string, options: Partial<AnimaticOptions>, branch?: string) =>
+    request<unknown>(`${projectPath(projectId)}/episodes/${enc(episodeId)}/animatic${branchQuery(branch)}`, { method: "POST", body: options }),
+  getAnimatic: (projectId: string, episodeId: string, signal?: AbortSignal, branch?: string) =>
+    request<AnimaticInfo>(`${projectPath(projectId)}/episodes/${enc(episodeId)}/animatic${branchQuery(branch)}`, { signal }),
 };
 
 /** A message for any thrown value, for error-message elements. */

@@ -1,6 +1,6 @@
 /**
  * The project page's way into the story views: the registry of characters and locations, and each
- * episode's beat board, scene list and storyboard.
+ * episode's beat board, scene list, storyboard and animatic.
  */
 import { Link } from "react-router";
 import type { EpisodeInfo, ProjectInfo } from "@aiuteur/shared";
@@ -13,9 +13,10 @@ const VIEWS = [
   { path: "beats", label: "Beats" },
   { path: "scenes", label: "Scenes" },
   { path: "storyboard", label: "Storyboard" },
+  { path: "animatic", label: "Animatic" },
 ] as const;
 
-/** Beats · Scenes · Storyboard links of one episode (also usable in an episode list's rows). */
+/** Beats · Scenes · Storyboard · Animatic links of one episode (also usable in an episode list's rows). */
 export function EpisodeViewLinks({ projectId, episode, userId }: { projectId: string; episode: EpisodeInfo; userId: string }) {
   const branchId = useBranchId();
   return (

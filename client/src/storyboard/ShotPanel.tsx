@@ -1,8 +1,8 @@
 /**
  * One storyboard panel: the sketch thumbnail (SVG from the shot's strokes, over its reference image), the
- * shot number, size, movement, duration, review status and the first line of action; a click opens the
- * shot. For writers: a drag handle (mouse, touch, keyboard), Alt+ArrowLeft/Right to move it, a remove
- * button and the quick-edit fields below.
+ * shot number, size, movement, duration, review status, lock and render state (a pill: rendering n%,
+ * failed, rendered) and the first line of action; a click opens the shot. For writers: a drag handle
+ * (mouse, touch, keyboard), Alt+ArrowLeft/Right to move it, a remove button and the quick-edit fields below.
  */
 import { memo, type CSSProperties, type KeyboardEvent } from "react";
 import { Link } from "react-router";
@@ -16,6 +16,8 @@ import { useBranchId } from "../branches/branchContext";
 import { LockBadge } from "../locks/LockBadge";
 import { isLocked } from "../locks/lockText";
 import { useLockMirror } from "../locks/useLockMirror";
+import { RenderBadge } from "../render/RenderBadge";
+import { useShotRenderMirror } from "../render/useRenderMirrors";
 import { useDocValue } from "../scenes/useDocValue";
 import { ShotFieldsForm } from "./ShotFieldsForm";
 
@@ -59,6 +61,9 @@ export const ShotPanel = memo(function ShotPanel({ projectId, episodeId, shotId,
   // A locked or invalidated shot shows it, and its quick-edit fields close at once.
   const lock = useLockMirror(doc, shotDocumentName(projectId, shotId, branchId));
   const editable = mayEdit && !isLocked(lock);
+  // The render pill reads the shot document's own render mirror (this timeline's entry): the card already
+  // holds the document, and only this card re-renders when its progress moves.
+  const render = useShotRenderMirror(doc, branchId);
   const sortable = useSortable({ id: shotId, disabled: !arrangeable });
   const fields = useDocValue(doc, fieldsOf);
   const reference = useAssetUrl(projectId, fields?.referenceImage || null);
@@ -105,6 +110,9 @@ export const ShotPanel = memo(function ShotPanel({ projectId, episodeId, shotId,
         )}
         <span className="shot-panel-lock">
           <LockBadge mirror={lock} />
+        </span>
+        <span className="shot-panel-render">
+          <RenderBadge mirror={render} />
         </span>
       </div>
       <div className="shot-panel-meta">

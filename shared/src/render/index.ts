@@ -5,3 +5,8 @@ export * from "./input.js";
 export * from "./context.js";
 export * from "./artifacts.js";
 export * from "./prompt.js";
+export * from "./timeline.js";
+export * from "./exports/otio.js";
+export * from "./exports/fcpxml.js";
+export * from "./exports/edl.js";
+export * from "./exports/timecode.js";

@@ -5,6 +5,7 @@
 import type * as Y from "yjs";
 import { ANNOTATIONS_ARRAY, SKETCH_ARRAY, readStrokes, type Stroke } from "../story/drawing.js";
 import { readShotFields, type ShotFields } from "../story/shots.js";
+import { contentName } from "./hash.js";
 import { RENDERER_VERSION, type RenderResolution } from "./types.js";
 
 export interface ShotRenderInput {
@@ -42,19 +43,6 @@ export function readShotRenderInput(shot: Y.Doc, context: ShotRenderContext, not
   };
 }
 
-/** Two 32-bit FNV-1a style hashes with different seeds: 64 bits, the same in Node and in a browser. */
-function hash64(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x9e3779b9;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
-}
-
 /**
  * The render's name: everything that changes a frame, and nothing else (the review status, stroke authors
  * and times do not). Equal inputs give equal hashes, so their artifacts are reused.
@@ -71,5 +59,5 @@ export function renderContentHash(input: ShotRenderInput): string {
     strokes(input.sketch),
     input.burnAnnotations ? strokes(input.annotations) : null,
   ]);
-  return `${hash64(drawn)}${hash64(`${drawn.length}:${drawn}`)}`;
+  return contentName(drawn);
 }

@@ -7,6 +7,7 @@ import { readRawBody } from "../http/rawBody.js";
 import type { Router } from "../http/router.js";
 import { pathId } from "../http/validate.js";
 import type { Services } from "../services.js";
+import { requireMemberOrService } from "./caller.js";
 import { requireRole, requireThat, requireUser } from "./session.js";
 
 const ACCEPTED = ASSET_LIMITS.contentTypes.join(", ");
@@ -37,10 +38,10 @@ export function assetRoutes(router: Router, services: Services): void {
   });
 
   router.add("GET", "/api/projects/:projectId/assets/:assetId", async ({ req, res, params }) => {
-    const user = await requireUser(services, req);
     const projectId = pathId(params, "projectId", "project");
     const assetId = pathId(params, "assetId", "image");
-    await requireRole(services, projectId, user.id);
+    // Members, and the render worker drawing a panel's reference image.
+    await requireMemberOrService(services, req, projectId);
     const asset = await services.assets.get(projectId, assetId);
     if (!asset) throw notFound("No image with that id in this project.");
     res.writeHead(200, {

@@ -57,6 +57,8 @@ export function lockRoutes(router: Router, services: Services): void {
     }
     const { lock, changed } = await lockDocument(services, target, user);
     services.log.info(changed ? "lock.locked" : "lock.already-locked", { document: target.documentName, userId: user.id });
+    // A newly locked shot (or script gating shots) may need a render.
+    if (changed) services.reconciler.schedule(projectId);
     sendJson(res, changed ? 201 : 200, lock);
   });
 
@@ -66,6 +68,7 @@ export function lockRoutes(router: Router, services: Services): void {
     const target = await lockTarget(services, projectId, params.document);
     if (!(await unlockDocument(services, target, user))) throw notFound("That document is not locked.");
     services.log.info("lock.unlocked", { document: target.documentName, userId: user.id });
+    services.reconciler.schedule(projectId);
     sendJson(res, 200, { unlocked: target.documentName });
   });
 

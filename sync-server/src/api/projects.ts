@@ -23,6 +23,8 @@ export function projectRoutes(router: Router, services: Services): void {
     const user = await requireUser(services, req);
     const projectId = pathId(params, "projectId", "project");
     await requireRole(services, projectId, user.id);
-    sendJson(res, 200, await services.projects.getFor(projectId, user.id));
+    const [project, settings] = await Promise.all([services.projects.getFor(projectId, user.id), services.projects.renderSettings(projectId)]);
+    // The render settings (PATCH …/render-settings) come with the project, for the settings page and the worker.
+    sendJson(res, 200, { ...project, ...settings });
   });
 }

@@ -3,7 +3,9 @@
  * scaled out) sees every hook first; limits and authorization run before a document is loaded; persistence
  * loads, appends and compacts;
  * storyboard registration follows the scenes of live scripts; locks flip connections when a lock changes and
- * invalidate locked shots of scenes edited in an unlocked script; versioning records periodic autosaves.
+ * invalidate locked shots of scenes edited in an unlocked script; versioning records periodic autosaves;
+ * render writes keep render state to the render worker (before persistence, so refused updates are not
+ * stored) and the render index copies what it writes into the renders table.
  */
 import { Hocuspocus, type Extension } from "@hocuspocus/server";
 import { Redis as RedisRelay } from "@hocuspocus/extension-redis";
@@ -14,6 +16,8 @@ import { authorization } from "./extensions/authorization.js";
 import { limits } from "./extensions/limits.js";
 import { locks } from "./extensions/locks.js";
 import { persistence } from "./extensions/persistence.js";
+import { renderIndex } from "./extensions/renderIndex.js";
+import { renderWrites } from "./extensions/renderWrites.js";
 import { storyboardRegistration } from "./extensions/storyboardRegistration.js";
 import { versioning } from "./extensions/versioning.js";
 
@@ -30,10 +34,13 @@ export function createCollabServer(services: Services): Hocuspocus {
   extensions.push(
     limits(services.log, services.config.maxConnectionsPerDocument),
     authorization(services),
+    // Before persistence: a refused render write must not be stored.
+    renderWrites(services),
     persistence(services),
     storyboardRegistration(services),
     locks(services),
     versioning(services),
+    renderIndex(services),
     activity(services.log),
   );
   return new Hocuspocus({

@@ -196,6 +196,45 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     ),
   },
+  {
+    // Renders (issue 5): one row per shot and content hash, so a re-locked shot with the same content reuses
+    // its finished render; one animatic per episode and branch; and each project's render settings.
+    name: "0006-renders",
+    sql: `
+      CREATE TABLE renders (
+        project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        branch_id TEXT NOT NULL,
+        shot_id TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        status TEXT NOT NULL,
+        progress INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        artifacts TEXT NOT NULL DEFAULT '{}',
+        provider TEXT,
+        prompt TEXT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (project_id, branch_id, shot_id, content_hash)
+      );
+      CREATE INDEX renders_by_status ON renders (project_id, status, branch_id);
+      CREATE TABLE animatics (
+        project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        branch_id TEXT NOT NULL,
+        episode_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        progress INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        options TEXT NOT NULL DEFAULT '{}',
+        timeline TEXT NOT NULL DEFAULT '[]',
+        artifacts TEXT NOT NULL DEFAULT '{}',
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (project_id, branch_id, episode_id)
+      );
+      ALTER TABLE projects ADD COLUMN render_resolution TEXT NOT NULL DEFAULT '720p';
+      ALTER TABLE projects ADD COLUMN render_provider TEXT NOT NULL DEFAULT 'builtin'
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen, each in its own transaction, in order. */

@@ -79,5 +79,7 @@ export async function invalidateChangedScenes(
       if (await invalidateShot(services, shot, reason, editorId)) invalidated += 1;
     }
   }
+  // Invalidated shots are not rendered; their renders read as stale until they are re-approved.
+  if (invalidated > 0) services.reconciler.schedule(name.projectId);
   return invalidated;
 }

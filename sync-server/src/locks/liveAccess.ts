@@ -13,7 +13,7 @@
  */
 import type { Connection, Hocuspocus } from "@hocuspocus/server";
 import { accessFor, parseDocumentName, type LockState } from "@aiuteur/shared";
-import type { CollabContext } from "../collab/extensions/authorization.js";
+import { serviceWrites, type CollabContext } from "../collab/extensions/authorization.js";
 
 export type LockStateReader = (documentName: string) => Promise<LockState>;
 
@@ -84,8 +84,10 @@ export class LiveLockAccess {
     if (!document || !name) return [];
     const connections = document.getConnections();
     for (const connection of connections) {
-      const { role } = connection.context as CollabContext;
-      this.setReadOnly(connection, accessFor(role, name.kind, state) !== "write");
+      const { role, service } = connection.context as CollabContext;
+      // The render worker writes render state into locked shots: locks never flip it.
+      if (service) this.setReadOnly(connection, !serviceWrites(name.kind));
+      else this.setReadOnly(connection, accessFor(role, name.kind, state) !== "write");
     }
     return connections;
   }

@@ -1,5 +1,5 @@
-import type { MemberInfo, ProjectInfo, Role } from "@aiuteur/shared";
-import { formatDocumentName, isRole, newId } from "@aiuteur/shared";
+import type { MemberInfo, ProjectInfo, RenderProviderId, RenderResolution, Role } from "@aiuteur/shared";
+import { DEFAULT_RENDER_RESOLUTION, formatDocumentName, isRole, newId, RENDER_PROVIDERS, RENDER_RESOLUTIONS } from "@aiuteur/shared";
 import { queryOne, type Database } from "../db/database.js";
 
 interface ProjectRow {
@@ -19,6 +19,19 @@ interface MemberRow {
 
 /** A role column holding anything unknown reads as the weakest role rather than crashing a request. */
 const asRole = (value: string): Role => (isRole(value) ? value : "viewer");
+
+/** How a project's shots are rendered (issue 5): set by owners and directors, read by the render worker. */
+export interface RenderSettings {
+  renderResolution: RenderResolution;
+  renderProvider: RenderProviderId;
+}
+
+function renderSettings(row: { render_resolution: string; render_provider: string }): RenderSettings {
+  return {
+    renderResolution: row.render_resolution in RENDER_RESOLUTIONS ? (row.render_resolution as RenderResolution) : DEFAULT_RENDER_RESOLUTION,
+    renderProvider: (RENDER_PROVIDERS as readonly string[]).includes(row.render_provider) ? (row.render_provider as RenderProviderId) : "builtin",
+  };
+}
 
 export class ProjectStore {
   constructor(private readonly db: Database) {}
@@ -65,6 +78,31 @@ export class ProjectStore {
       [projectId, userId],
     );
     return row && { id: row.id, title: row.title, role: asRole(row.role) };
+  }
+
+  /** The project's render settings, or undefined when there is no such project. */
+  async renderSettings(projectId: string): Promise<RenderSettings | undefined> {
+    const row = await queryOne<{ render_resolution: string; render_provider: string }>(
+      this.db,
+      "SELECT render_resolution, render_provider FROM projects WHERE id = $1",
+      [projectId],
+    );
+    return row && renderSettings(row);
+  }
+
+  async setRenderSettings(projectId: string, patch: Partial<RenderSettings>): Promise<void> {
+    if (patch.renderResolution) {
+      await this.db.execute("UPDATE projects SET render_resolution = $1 WHERE id = $2", [patch.renderResolution, projectId]);
+    }
+    if (patch.renderProvider) {
+      await this.db.execute("UPDATE projects SET render_provider = $1 WHERE id = $2", [patch.renderProvider, projectId]);
+    }
+  }
+
+  /** Every project id, for the reconciler's start-up pass. */
+  async allIds(): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>("SELECT id FROM projects ORDER BY created_at, id");
+    return rows.map((row) => row.id);
   }
 
   /** The caller's role in the project, or null when they are not a member (or it doesn't exist). */

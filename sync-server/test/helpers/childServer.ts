@@ -26,6 +26,8 @@ export async function startChildServer(storage: TestStorage, env: Record<string,
       CLIENT_DIR: "",
       LOG_LEVEL: "warn",
       COMPACTION_DELAY_MS: "50",
+      // No render worker unless a test asks for one: other tests must not start encoders.
+      RENDER_WORKERS: "none",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,4 +1,7 @@
-/** "/projects/:projectId": the project's episodes, its story views (registry, beats, scenes, storyboards) and its members. */
+/**
+ * "/projects/:projectId": the project's episodes, its story views (registry, beats, scenes, storyboards), its
+ * members and, when there are any, its failed renders.
+ */
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { api, ApiError, messageOf } from "../api";
@@ -13,11 +16,14 @@ import { RoleBadge } from "../components/RoleBadge";
 import { useCachedResource } from "../hooks/useCachedResource";
 import { ProjectStoryPanel } from "../../registry/ProjectStoryPanel";
 import { BranchSwitcher } from "../../branches/BranchSwitcher";
+import { useBranchId } from "../../branches/branchContext";
+import { FailedRendersPanel } from "../../render/FailedRendersPanel";
 import "../../registry/registry.css";
 
 export function ProjectPage() {
   const { projectId = "" } = useParams();
   const { user } = useSession();
+  const branchId = useBranchId();
   const project = useCachedResource(`project:${user.id}:${projectId}`, (signal) => api.getProject(projectId, signal), {
     read: () => offlineCache.project(user.id, projectId),
     write: (value) => offlineCache.saveProject(user.id, value),
@@ -68,6 +74,7 @@ export function ProjectPage() {
               <EpisodesPanel project={info} userId={user.id} />
               <MembersPanel project={info} currentUserId={user.id} />
               <ProjectStoryPanel project={info} userId={user.id} />
+              <FailedRendersPanel projectId={projectId} branchId={branchId} role={info.role} />
             </div>
           </>
         )}

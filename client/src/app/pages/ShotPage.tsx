@@ -27,6 +27,7 @@ import { isLocked, lockedSketchNote } from "../../locks/lockText";
 import { ShotLockControl } from "../../locks/ShotLockControl";
 import { useLockAwareConnection } from "../../locks/useLockAwareScope";
 import { useLockMirror } from "../../locks/useLockMirror";
+import { ShotRenderSection } from "../../render/ShotRenderSection";
 import { DocumentPoolScope } from "../../storyboard/useSharedDocument";
 import { useShotNeighbours } from "../../drawing/useShotNeighbours";
 import { useYValue } from "../../drawing/useYValue";
@@ -193,6 +194,17 @@ export function ShotPage() {
               mirror={lock}
               role={role}
             />
+            <ErrorBoundary what="The render panel" key={`render-${shotId}`}>
+              <ShotRenderSection
+                projectId={projectId}
+                shotId={shotId}
+                branchId={branchId}
+                shotNumber={fields?.number ?? ""}
+                shotDoc={shotCollab?.doc ?? null}
+                lock={lock}
+                role={role}
+              />
+            </ErrorBoundary>
             {shotDoc && (
               <section className="shot-fields" aria-label="Shot details">
                 <ErrorBoundary what="The shot details" key={shotId}>

@@ -3,16 +3,28 @@
  * well-formed document name, membership of its project, a document that exists, and the permission table.
  * A role that may only read gets a read-only connection, whose updates Hocuspocus refuses to apply; so does
  * everyone on a locked (or invalidated) document, read from its row on every connection, never cached.
+ *
+ * The render worker's service identity opens any existing document of any project: read-only except shot
+ * and render documents, which stay writable whatever their lock (the renderWrites extension lets it change
+ * only the "render" map of a shot document).
  */
 import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
-import { accessFor, AUTH_REFUSALS, isLockableKind, parseDocumentName, type Role } from "@aiuteur/shared";
+import { accessFor, AUTH_REFUSALS, isLockableKind, parseDocumentName, RENDER_SERVICE_TOKEN, type DocumentKind, type Role } from "@aiuteur/shared";
 import type { Services } from "../../services.js";
 import { CollabRefusal } from "../refusal.js";
+import { ensureRenderDocument } from "../../render/renderDocument.js";
 
 export interface CollabContext {
   userId: string;
   displayName: string;
   role: Role;
+  /** The render worker's service identity, not a member: its access never follows roles nor locks. */
+  service?: true;
+}
+
+/** What the service identity may do with a kind of document: write shots (their "render" map only) and renders. */
+export function serviceWrites(kind: DocumentKind): boolean {
+  return kind === "shot" || kind === "render";
 }
 
 export function authorization(services: Services): Extension {
@@ -25,12 +37,21 @@ export function authorization(services: Services): Extension {
       };
       const name = parseDocumentName(documentName);
       if (!name) throw refuse(AUTH_REFUSALS.badDocumentName);
+      if (await services.tokens.verifyService(token)) {
+        if (name.kind === "render") await ensureRenderDocument(services, name.projectId, name.branchId, name.id);
+        const meta = await services.documents.meta(documentName);
+        if (!meta || meta.projectId !== name.projectId || meta.kind !== name.kind) throw refuse(AUTH_REFUSALS.noSuchDocument, { service: true });
+        if (!serviceWrites(name.kind)) connectionConfig.readOnly = true;
+        // "viewer" only fills the field; every check looks at `service` first.
+        return { userId: RENDER_SERVICE_TOKEN.subject, displayName: "Render worker", role: "viewer", service: true };
+      }
       const userId = await services.tokens.verify(token);
       const user = userId ? await services.users.byId(userId) : undefined;
       if (!user) throw refuse(AUTH_REFUSALS.badToken);
       const role = await services.projects.roleOf(name.projectId, user.id);
       const access = accessFor(role, name.kind);
       if (role === null || access === "none") throw refuse(AUTH_REFUSALS.notMember, { userId: user.id });
+      if (name.kind === "render") await ensureRenderDocument(services, name.projectId, name.branchId, name.id);
       const meta = await services.documents.meta(documentName);
       if (!meta || meta.projectId !== name.projectId || meta.kind !== name.kind) {
         throw refuse(AUTH_REFUSALS.noSuchDocument, { userId: user.id });
