@@ -1,6 +1,6 @@
 /**
  * Renders in real browsers against the product (in-process render worker, no Redis): a director locks a
- * shot and watches its progress bar, then plays the clip; with three shots locked, the storyboard shows
+ * shot and watches its progress bar, then plays the clip and makes a review copy; with three shots locked, the storyboard shows
  * each one rendered, the episode's animatic renders, plays, and scrubs to the third shot (marker click and
  * keys) with that shot highlighted. A reviewer on a phone sees the same animatic. With an AI provider that
  * this deployment has not configured, the prompt is shown before rendering and the render ends as a
@@ -76,6 +76,19 @@ describe("renders in the browser", () => {
     expect(await director.getByTestId("render-download-mp4").count()).toBe(1);
     await panel.scrollIntoViewIfNeeded();
     await renderSnapshot(director, "shot-rendered-desktop");
+  });
+
+  it("makes a review copy of the locked shot from its page, with a download when done", async () => {
+    const block = director.getByTestId("review-copy");
+    await block.scrollIntoViewIfNeeded();
+    expect(await block.getByTestId("review-copy-status").innerText()).toBe("No review copy yet.");
+    await block.getByTestId("review-copy-request").click();
+    await expect.poll(() => block.getAttribute("data-review-status"), { timeout: RENDER_TIMEOUT }).toBe("done");
+    const href = await block.getByTestId("review-copy-download").getAttribute("href");
+    expect(href).toMatch(/\/artifacts\/shots\/[0-9a-f]+\/clip\.mp4\?access_token=/);
+    // A different file from the clean clip: the review copy is named by its own content (annotations included).
+    expect(href).not.toBe(await director.getByTestId("shot-clip").getAttribute("src"));
+    await renderSnapshot(director, "shot-review-copy-desktop");
   });
 
   it("shows every locked shot's render on the storyboard", async () => {
@@ -155,7 +168,7 @@ describe("renders in the browser", () => {
 
     await director.getByTestId("shot-lock").getByTestId("lock-button").click();
     const panel = director.getByTestId("shot-render");
-    // Every attempt fails (no COMFYUI_URL): after the retries the failure and its reason stay visible.
+    // No COMFYUI_URL: the same answer on every attempt, so it fails at once and the reason stays visible.
     await expect.poll(() => panel.getAttribute("data-render-status"), { timeout: RENDER_TIMEOUT }).toBe("failed");
     expect(await panel.getByTestId("render-status").innerText()).toMatch(/^Render failed: ComfyUI is not configured/);
     expect(await panel.getByTestId("render-retry").isEnabled()).toBe(true);
@@ -168,8 +181,41 @@ describe("renders in the browser", () => {
     expect(await failed.innerText()).toContain("ComfyUI is not configured");
     expect(await failed.getByRole("link").getAttribute("href")).toContain(shotId);
     await renderSnapshot(director, "failed-renders-desktop");
-    // Retry queues it again: it leaves the list (until its attempts fail once more).
+    // Retry queues it again: it leaves the list (until it fails once more).
     await failed.getByTestId("failed-render-retry").click();
     await expect.poll(() => failed.count()).toBe(0);
+  });
+
+  it("lets the owner choose the render settings on the project page; a WebM project gets WebM clips too", async () => {
+    const owner = stage.users[0]!;
+    await setRenderProvider(url, owner, setup, "comfyui");
+    await director.goto(`${url}/projects/${encodeURIComponent(setup.projectId)}`);
+    const settings = director.getByTestId("render-settings");
+    const provider = settings.getByTestId("render-setting-provider");
+    // ComfyUI is chosen, and this server has not configured it: the panel says so.
+    await expect.poll(() => provider.inputValue(), { timeout: 10_000 }).toBe("comfyui");
+    expect(await settings.innerText()).toContain("ComfyUI is not configured on this server");
+    await provider.selectOption("builtin");
+    await expect.poll(() => settings.getByRole("alert").count()).toBe(0);
+    await settings.getByTestId("render-setting-format").selectOption("webm");
+    await expect.poll(() => settings.getByTestId("render-setting-format").isEnabled()).toBe(true);
+    await renderSnapshot(director, "render-settings-desktop");
+    await director.reload();
+    await expect.poll(() => director.getByTestId("render-setting-format").inputValue(), { timeout: 10_000 }).toBe("webm");
+    expect(await director.getByTestId("render-setting-provider").inputValue()).toBe("builtin");
+
+    // A reviewer sees the settings but cannot change them.
+    await reviewer.goto(`${url}/projects/${encodeURIComponent(setup.projectId)}`);
+    await expect.poll(() => reviewer.getByTestId("render-setting-format").inputValue(), { timeout: 10_000 }).toBe("webm");
+    expect(await reviewer.getByTestId("render-setting-format").isDisabled()).toBe(true);
+
+    const shotId = await addShot(url, owner, setup);
+    await lockScript(url, owner, setup); // already locked when the whole file runs: locking again is a no-op
+    await lockShot(url, owner, setup, shotId);
+    await director.goto(shotUrl(url, setup, shotId));
+    const panel = director.getByTestId("shot-render");
+    await expect.poll(() => panel.getAttribute("data-render-status"), { timeout: RENDER_TIMEOUT }).toBe("done");
+    expect(await director.getByTestId("render-download-webm").getAttribute("href")).toMatch(/\/clip\.webm\?access_token=/);
+    expect(await director.getByTestId("shot-clip").getAttribute("src")).toMatch(/\/clip\.mp4\?access_token=/);
   });
 });

@@ -17,6 +17,9 @@ import {
   isArtifactKey,
   readAnimaticMirror,
   readShotRenderMirror,
+  readShotReviewMirror,
+  addStroke,
+  ANNOTATIONS_ARRAY,
   renderDocumentName,
   RENDER_ATTEMPTS,
   type AnimaticInfo,
@@ -26,8 +29,8 @@ import {
 } from "@aiuteur/shared";
 import { probeVideo, RENDER_QUEUE_NAME } from "@aiuteur/render-worker";
 import { ApiClient } from "./helpers/api.js";
-import { connect, waitFor, type CollabClient } from "./helpers/collab.js";
-import { eventually } from "./helpers/locks.js";
+import { connect, waitFor, waitForAcknowledged, type CollabClient } from "./helpers/collab.js";
+import { eventually, newShot, scenesOf } from "./helpers/locks.js";
 import { startTestServer, type TestServer } from "./helpers/server.js";
 import { createStorage, TEST_REDIS_URL, type TestStorage } from "./helpers/storage.js";
 import { KITCHEN_AND_STREET } from "./helpers/stories.js";
@@ -92,12 +95,22 @@ async function artifactFiles(storage: TestStorage): Promise<{ projectId: string;
     });
 }
 
-/** An OpenAI-compatible images API that fails the way an overloaded one does (documented error body). */
+const REVOKED_KEY = "sk-revoked";
+
+/**
+ * An OpenAI-compatible images API that fails the way an overloaded one does (documented error body), and
+ * refuses a revoked key with 401 as the real one does.
+ */
 async function failingImagesApi(): Promise<{ url: string; requests: () => number; close(): Promise<void> }> {
   let count = 0;
   const server: Server = createServer((request, response) => {
     count += 1;
     request.resume();
+    if (request.headers.authorization === `Bearer ${REVOKED_KEY}`) {
+      response.writeHead(401, { "content-type": "application/json" });
+      response.end(JSON.stringify({ error: { message: "Incorrect API key provided: sk-revo****.", type: "invalid_request_error", param: null, code: "invalid_api_key" } }));
+      return;
+    }
     response.writeHead(500, { "content-type": "application/json" });
     response.end(JSON.stringify({ error: { message: "The server had an error while processing your request.", type: "server_error", param: null, code: null } }));
   });
@@ -211,6 +224,66 @@ describe("the render pipeline with the in-process worker (no Redis)", () => {
       await eventually(async () => images.requests() > RENDER_ATTEMPTS, "the retried job to call the provider again", 30_000);
     } finally {
       viewer.destroy();
+      await team.as.owner.request("PATCH", `/api/projects/${team.project.id}/render-settings`, { renderProvider: "builtin" });
+    }
+  });
+
+  it("makes a review copy with the reviewers' annotations burned in, beside the clean render", { timeout: RENDER_TIMEOUT_MS * 2 }, async () => {
+    const shot = await lockedShot(server.url, team, { duration: 1, action: "MARA reads the note." });
+    const viewer = await watchShot(server.url, team, shot);
+    const reviewer = connect(server.url, shot.documents.notes, team.as.reviewer.token!);
+    try {
+      const clean = await waitForMirror(viewer, (mirror) => mirror?.status === "done", "the clean render");
+      expect(await reviewer.ready).toEqual({ synced: true });
+      reviewer.doc.transact(() =>
+        addStroke(reviewer.doc.getArray(ANNOTATIONS_ARRAY), { tool: "pen", points: [0.1, 0.8, 0.9, 0.2], color: "#e53935", width: 8, text: "", author: team.userIds.reviewer }),
+      );
+      await waitForAcknowledged(reviewer);
+
+      // A viewer may not annotate, so may not ask; a reviewer may.
+      const refused = await team.as.viewer.request("POST", `/api/projects/${team.project.id}/shots/${shot.id}/renders/review-copy?branch=main`);
+      expect(refused.status).toBe(403);
+      const asked = await team.as.reviewer.request("POST", `/api/projects/${team.project.id}/shots/${shot.id}/renders/review-copy?branch=main`);
+      expect(asked.status, JSON.stringify(asked.body)).toBe(202);
+
+      await waitFor(() => readShotReviewMirror(viewer.doc, "main")?.status === "done", "the review copy", RENDER_TIMEOUT_MS);
+      const review = readShotReviewMirror(viewer.doc, "main")!;
+      expect(review.contentHash).not.toBe(clean.contentHash);
+      await expectPlayableClip(server.url, team.as.viewer.token!, review, 1);
+      const poster = async (mirror: ShotRenderMirror) =>
+        Buffer.from(await (await fetch(server.url + mirror.artifacts.poster!, { headers: { authorization: `Bearer ${team.as.viewer.token}` } })).arrayBuffer());
+      expect((await poster(review)).equals(await poster(clean))).toBe(false);
+      // The clean render is untouched, and the renders list only knows clean renders.
+      expect(readShotRenderMirror(viewer.doc, "main")).toMatchObject({ contentHash: clean.contentHash, status: "done" });
+      expect((await rendersOf(server.url, team.as.viewer.token!, team.project.id, shot.id)).map((r) => r.contentHash)).toEqual([clean.contentHash]);
+    } finally {
+      reviewer.destroy();
+      viewer.destroy();
+    }
+  });
+
+  it("refuses a review copy of a shot that is not locked", async () => {
+    const [kitchen] = await scenesOf(team);
+    const shot = await newShot(team, kitchen!.sceneId);
+    const asked = await team.as.reviewer.request("POST", `/api/projects/${team.project.id}/shots/${shot.id}/renders/review-copy?branch=main`);
+    expect(asked.status).toBe(409);
+    expect(JSON.stringify(asked.body)).toContain("lock it first");
+  });
+
+  it("fails at once, without retries, when the provider refuses the request itself", { timeout: RENDER_TIMEOUT_MS + 30_000 }, async () => {
+    await team.as.owner.request("PATCH", `/api/projects/${team.project.id}/render-settings`, { renderProvider: "openai-images" });
+    process.env.OPENAI_API_KEY = REVOKED_KEY;
+    const before = images.requests();
+    const shot = await lockedShot(server.url, team, { duration: 1, action: "JONAS reads the letter." });
+    const viewer = await watchShot(server.url, team, shot);
+    try {
+      const failed = await waitForMirror(viewer, (mirror) => mirror?.status === "failed", "the render to fail");
+      expect(failed.error).toContain("Incorrect API key provided");
+      expect(failed.attempts).toBe(1);
+      expect(images.requests() - before).toBe(1);
+    } finally {
+      viewer.destroy();
+      process.env.OPENAI_API_KEY = "sk-test-double";
       await team.as.owner.request("PATCH", `/api/projects/${team.project.id}/render-settings`, { renderProvider: "builtin" });
     }
   });

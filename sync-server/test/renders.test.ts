@@ -209,15 +209,35 @@ for (const dialect of DIALECTS) {
       expect((await team.as.artist.request("PATCH", path, { renderResolution: "1080p" })).status).toBe(403);
       expect((await team.as.director.request("PATCH", path, { renderResolution: "4k" })).status).toBe(400);
       expect((await team.as.director.request("PATCH", path, { renderProvider: "midjourney" })).status).toBe(400);
+      expect((await team.as.director.request("PATCH", path, { renderFormat: "avi" })).status).toBe(400);
+      // Configured means this deployment's environment names the provider (never a document or the database).
+      const providers = [
+        { id: "builtin", configured: true },
+        { id: "openai-images", configured: Boolean(process.env.OPENAI_API_KEY?.trim()) },
+        { id: "comfyui", configured: Boolean(process.env.COMFYUI_URL?.trim()) },
+      ];
+      expect(await team.as.viewer.request("GET", path)).toEqual({ status: 200, body: { renderResolution: "720p", renderProvider: "builtin", renderFormat: "mp4", providers } });
       const before = queue.added.length;
+      const hashes = () => queue.added.flatMap((job) => (job.type === "shot" ? [job.contentHash] : []));
+      const hashesBefore = new Set(hashes());
       expect(await team.as.director.request("PATCH", path, { renderResolution: "1080p" })).toEqual({
         status: 200,
-        body: { renderResolution: "1080p", renderProvider: "builtin" },
+        body: { renderResolution: "1080p", renderProvider: "builtin", renderFormat: "mp4", providers },
       });
       // Every locked shot needs a new render at the new resolution.
       await eventually(async () => queue.added.length > before, "renders at the new resolution to be queued");
       await server.services.reconciler.idle();
-      expect((await team.as.viewer.request("GET", `/api/projects/${projectId}`)).body).toMatchObject({ renderResolution: "1080p" });
+      expect((await team.as.viewer.request("GET", `/api/projects/${projectId}`)).body).toMatchObject({ renderResolution: "1080p", renderFormat: "mp4" });
+
+      // WebM clips are other files: another content hash, so another render.
+      const beforeWebm = queue.added.length;
+      expect((await team.as.director.request("PATCH", path, { renderFormat: "webm" })).body).toMatchObject({ renderFormat: "webm" });
+      await eventually(async () => queue.added.length > beforeWebm, "WebM renders to be queued");
+      await server.services.reconciler.idle();
+      const newHashes = hashes().slice(before);
+      expect(newHashes.length).toBeGreaterThan(1);
+      for (const hash of newHashes) expect(hashesBefore.has(hash)).toBe(false);
+      expect(new Set(newHashes).size).toBe(newHashes.length);
     });
   });
 }

@@ -14,6 +14,7 @@ import {
   type FailedRenderInfo,
   type MemberInfo,
   type ProjectInfo,
+  type RenderSettingsInfo,
   type Role,
   type SceneListItem,
   type ShotInfo,
@@ -214,6 +215,13 @@ export const api = {
   /** Queues the shot's current content again after a failure. */
   retryShotRender: (projectId: string, shotId: string, branch?: string) =>
     request<unknown>(`${projectPath(projectId)}/shots/${enc(shotId)}/renders/retry${branchQuery(branch)}`, { method: "POST", body: {} }),
+  /** How the project's shots render, and which providers this server has configured. */
+  getRenderSettings: (projectId: string, signal?: AbortSignal) => request<RenderSettingsInfo>(`${projectPath(projectId)}/render-settings`, { signal }),
+  updateRenderSettings: (projectId: string, patch: Partial<Pick<RenderSettingsInfo, "renderResolution" | "renderProvider" | "renderFormat">>) =>
+    request<RenderSettingsInfo>(`${projectPath(projectId)}/render-settings`, { method: "PATCH", body: patch }),
+  /** Queues a review copy of a locked shot: its clip with the annotations burned in (202). */
+  requestReviewCopy: (projectId: string, shotId: string, branch?: string) =>
+    request<unknown>(`${projectPath(projectId)}/shots/${enc(shotId)}/renders/review-copy${branchQuery(branch)}`, { method: "POST", body: {} }),
   /** Every failed shot render of the project (the "failed renders" list). */
   listFailedRenders: (projectId: string, signal?: AbortSignal, branch?: string) =>
     request<FailedRenderInfo[]>(`${projectPath(projectId)}/renders/failed${branchQuery(branch)}`, { signal }),

@@ -6,6 +6,7 @@
  *
  * Presentational: ShotRenderSection feeds it from the shot document and the render-context endpoint.
  */
+import type { ReactNode } from "react";
 import type { ShotRenderContextInfo, ShotRenderMirror } from "@aiuteur/shared";
 import { withAccessToken } from "./artifactLinks";
 import { ProgressBar } from "./ProgressBar";
@@ -24,6 +25,8 @@ export interface ShotRenderPanelProps {
   retryError: string | null;
   /** The session token for the artifact links (<video> cannot send headers). */
   token: string | null;
+  /** More about the shot's renders, at the end of the panel (the review copy). */
+  children?: ReactNode;
 }
 
 /** Why the clip shown is not the shot as it is now, or null when it is current. */
@@ -99,6 +102,11 @@ export function ShotRenderPanel(props: ShotRenderPanelProps) {
             <a href={withAccessToken(clip, token)} download data-testid="render-download-mp4">
               Download {mirror?.artifacts.mp4 ? "MP4" : "WebM"}
             </a>
+            {mirror?.artifacts.mp4 && mirror.artifacts.webm && (
+              <a href={withAccessToken(mirror.artifacts.webm, token)} download data-testid="render-download-webm">
+                Download WebM
+              </a>
+            )}
             {poster && (
               <a href={withAccessToken(poster, token)} download data-testid="render-download-poster">
                 Download poster
@@ -116,6 +124,7 @@ export function ShotRenderPanel(props: ShotRenderPanelProps) {
           )}
         </details>
       )}
+      {props.children}
     </section>
   );
 }

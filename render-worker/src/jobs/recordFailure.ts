@@ -27,7 +27,7 @@ export async function recordFinalFailure(failure: JobFailure, env: JobEnvironmen
   );
   // The shot was unlocked or re-locked with other content meanwhile: this failure is no longer its state.
   if (context.contentHash !== job.contentHash) return;
-  const mirrors = await openShotMirrors(env.api.serverUrl, env.token, { projectId, branchId, shotId: job.shotId, episodeId: context.episodeId });
+  const mirrors = await openShotMirrors(env.api.serverUrl, env.token, { projectId, branchId, shotId: job.shotId, episodeId: context.episodeId, review: job.review === true });
   try {
     mirrors.write({
       contentHash: job.contentHash,

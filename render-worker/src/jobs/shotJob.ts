@@ -1,7 +1,8 @@
 /**
  * One shot render: checks the locked shot still has the content the job was queued for, reuses the
  * artifacts of an equal earlier render, or draws the clip and uploads it, mirroring progress and the result
- * into the documents as it goes.
+ * into the documents as it goes. A review copy is the same shot with its annotations (from the shot's notes
+ * document) burned in: named by its own content hash and mirrored under the shot's review key.
  */
 import {
   RENDER_RESOLUTIONS,
@@ -9,14 +10,19 @@ import {
   renderContentHash,
   shotArtifactKey,
   clipArtifactKind,
+  notesDocumentName,
   type ShotRenderArtifacts,
+  type ShotRenderInput,
   type ShotRenderContextInfo,
   type ShotRenderJob,
 } from "@aiuteur/shared";
+import { join } from "node:path";
 import { renderShotClip } from "../clip/renderShotClip.js";
-import { createProvider } from "../providers/index.js";
+import { transcodeToWebm } from "../encode/transcode.js";
+import { createProvider, ProviderError, type RenderProvider } from "../providers/index.js";
 import { createArtifactClient, type ArtifactClient } from "../upload/artifactClient.js";
 import { openShotMirrors, type ShotMirrors } from "../sync/renderMirrors.js";
+import { openDocument } from "../sync/openDocument.js";
 import { throttleProgress } from "../sync/progressThrottle.js";
 import { ServerAnswerError } from "../sync/serverApi.js";
 import { PermanentJobError } from "../queue/types.js";
@@ -41,24 +47,34 @@ export async function runShotJob(job: ShotRenderJob, run: JobRun, env: JobEnviro
     return "skipped";
   }
   const artifacts = createArtifactClient(env.api, projectId);
-  const mirrors = await openShotMirrors(env.api.serverUrl, env.token, { projectId, branchId, shotId, episodeId: context.episodeId }, run.signal);
+  const review = job.review === true;
+  const mirrors = await openShotMirrors(env.api.serverUrl, env.token, { projectId, branchId, shotId, episodeId: context.episodeId, review }, run.signal);
   const recorded = context.provider === "builtin" ? { provider: context.provider } : { provider: context.provider, prompt: context.prompt };
+  // What the mirror names until the input is read: the clean hash (a review copy's own hash comes with its notes).
+  let shownHash = job.contentHash;
   try {
     try {
-      const clipKey = shotArtifactKey(job.contentHash, clipArtifactKind(context.format));
+      const input = await readInput(job, context, mirrors, env, run);
+      const contentHash = review ? renderContentHash(input) : job.contentHash;
+      shownHash = contentHash;
+      if (!review && renderContentHash(input) !== job.contentHash) {
+        // The server hashed the same document a moment ago; a difference means an edit raced the lock check.
+        env.log("warn", "the shot document hashes differently from the server's content hash", { shotId, contentHash: job.contentHash });
+      }
+      const clipKey = shotArtifactKey(contentHash, clipArtifactKind(context.format));
       // The clip is uploaded last, so its presence means the poster and thumbnail are there too.
       if (await artifacts.exists(clipKey, run.signal)) {
-        mirrors.write({ contentHash: job.contentHash, status: "done", progress: 100, artifacts: artifactUrls(artifacts, job.contentHash, context), ...recorded });
+        mirrors.write({ contentHash, status: "done", progress: 100, artifacts: artifactUrls(artifacts, contentHash, context), ...recorded });
         await mirrors.flush();
         return "reused";
       }
-      await render(job, context, run, env, artifacts, mirrors, recorded);
+      await render(input, contentHash, context, run, env, artifacts, mirrors, recorded);
       return "rendered";
     } catch (error) {
       // A retry is coming: show why, and that the shot waits for it. The last attempt's failure is
       // recorded once the queue let go of the job (recordFinalFailure), so a retry can be asked at once.
-      if (!run.signal.aborted && !run.isFinalAttempt) {
-        mirrors.write({ contentHash: job.contentHash, status: "queued", progress: 0, error: errorMessage(error), attempts: run.attempt, artifacts: {}, ...recorded });
+      if (!run.signal.aborted && !run.isFinalAttempt && !(error instanceof PermanentJobError)) {
+        mirrors.write({ contentHash: shownHash, status: "queued", progress: 0, error: errorMessage(error), attempts: run.attempt, artifacts: {}, ...recorded });
         await mirrors.flush().catch(() => undefined);
       }
       throw error;
@@ -68,8 +84,21 @@ export async function runShotJob(job: ShotRenderJob, run: JobRun, env: JobEnviro
   }
 }
 
+/** The shot as it is drawn: its document's fields and sketch and, for a review copy, its notes' annotations. */
+async function readInput(job: ShotRenderJob, context: ShotRenderContextInfo, mirrors: ShotMirrors, env: JobEnvironment, run: JobRun): Promise<ShotRenderInput> {
+  const placement = { shotId: job.shotId, sceneNumber: context.sceneNumber, sceneHeading: context.sceneHeading, resolution: context.resolution, format: context.format };
+  if (!job.review) return readShotRenderInput(mirrors.shot.doc, placement);
+  const notes = await openDocument(env.api.serverUrl, notesDocumentName(job.projectId, "shot", job.shotId, job.branchId), env.token, { signal: run.signal });
+  try {
+    return readShotRenderInput(mirrors.shot.doc, { ...placement, burnAnnotations: true }, notes.doc);
+  } finally {
+    notes.close();
+  }
+}
+
 async function render(
-  job: ShotRenderJob,
+  input: ShotRenderInput,
+  contentHash: string,
   context: ShotRenderContextInfo,
   run: JobRun,
   env: JobEnvironment,
@@ -78,35 +107,32 @@ async function render(
   recorded: { provider: string; prompt?: string },
 ): Promise<void> {
   const writeProgress = (progress: number) =>
-    mirrors.write({ contentHash: job.contentHash, status: "rendering", progress, artifacts: {}, attempts: run.attempt - 1, ...recorded });
+    mirrors.write({ contentHash, status: "rendering", progress, artifacts: {}, attempts: run.attempt - 1, ...recorded });
   writeProgress(0);
-  const input = readShotRenderInput(mirrors.shot.doc, {
-    shotId: job.shotId,
-    sceneNumber: context.sceneNumber,
-    sceneHeading: context.sceneHeading,
-    resolution: context.resolution,
-  });
-  if (renderContentHash(input) !== job.contentHash) {
-    // The server hashed the same document a moment ago; a difference means an edit raced the lock check.
-    env.log("warn", "the shot document hashes differently from the server's content hash", { shotId: job.shotId, contentHash: job.contentHash });
-  }
   const background = await fetchBackground(context, run, env);
   // Drawing is most of the work; uploads take the last few percent.
   const onProgress = throttleProgress((percent) => writeProgress(Math.min(95, Math.round(percent * 0.95))));
-  const clip = await renderShotClip({ input, background, format: context.format, outDir: run.folder, onProgress, signal: run.signal });
-  await artifacts.upload(shotArtifactKey(job.contentHash, "poster"), clip.poster, run.signal);
-  await artifacts.upload(shotArtifactKey(job.contentHash, "thumbnail"), clip.thumbnail, run.signal);
-  await artifacts.upload(shotArtifactKey(job.contentHash, clipArtifactKind(context.format)), clip.clip, run.signal);
-  mirrors.write({ contentHash: job.contentHash, status: "done", progress: 100, artifacts: artifactUrls(artifacts, job.contentHash, context), attempts: run.attempt - 1, ...recorded });
+  // Always an MP4 (the animatic joins MP4 clips); a WebM project also gets a WebM made from it.
+  const clip = await renderShotClip({ input, background, format: "mp4", outDir: run.folder, onProgress, signal: run.signal });
+  await artifacts.upload(shotArtifactKey(contentHash, "poster"), clip.poster, run.signal);
+  await artifacts.upload(shotArtifactKey(contentHash, "thumbnail"), clip.thumbnail, run.signal);
+  if (context.format === "webm") {
+    await artifacts.upload(shotArtifactKey(contentHash, "mp4"), clip.clip, run.signal);
+    writeProgress(97);
+    const webm = join(run.folder, "clip.webm");
+    await transcodeToWebm(clip.clip, webm, run.signal);
+    await artifacts.upload(shotArtifactKey(contentHash, "webm"), webm, run.signal);
+  } else {
+    await artifacts.upload(shotArtifactKey(contentHash, "mp4"), clip.clip, run.signal);
+  }
+  mirrors.write({ contentHash, status: "done", progress: 100, artifacts: artifactUrls(artifacts, contentHash, context), attempts: run.attempt - 1, ...recorded });
   await mirrors.flush();
 }
 
 /** The picture the sketch is drawn over: the AI provider's frame, else the panel's reference image, else none. */
 async function fetchBackground(context: ShotRenderContextInfo, run: JobRun, env: JobEnvironment): Promise<Uint8Array | null> {
   if (context.provider !== "builtin") {
-    const provider = createProvider(context.provider, env.env);
-    const { width, height } = RENDER_RESOLUTIONS[context.resolution];
-    const frame = await provider.generateFrame({ prompt: context.prompt, width, height, signal: run.signal });
+    const frame = await generateProviderFrame(context, run, env);
     if (frame) return frame;
   }
   if (!context.referenceImage) return null;
@@ -115,10 +141,33 @@ async function fetchBackground(context: ShotRenderContextInfo, run: JobRun, env:
   return new Uint8Array(await response.arrayBuffer());
 }
 
+/**
+ * A provider that is not configured, or that refuses the request itself (bad key, bad prompt, unknown model),
+ * gives the same answer on every attempt: fail at once with its reason instead of after the retries.
+ * Overload (429), server errors and timeouts stay retryable.
+ */
+async function generateProviderFrame(context: ShotRenderContextInfo, run: JobRun, env: JobEnvironment): Promise<Uint8Array | null> {
+  let provider: RenderProvider;
+  try {
+    provider = createProvider(context.provider, env.env);
+  } catch (error) {
+    throw new PermanentJobError(errorMessage(error));
+  }
+  const { width, height } = RENDER_RESOLUTIONS[context.resolution];
+  try {
+    return await provider.generateFrame({ prompt: context.prompt, width, height, signal: run.signal });
+  } catch (error) {
+    if (error instanceof ProviderError && error.status !== null && REFUSALS.has(error.status)) throw new PermanentJobError(error.message);
+    throw error;
+  }
+}
+
+const REFUSALS = new Set([400, 401, 403, 404, 413, 422]);
+
 function artifactUrls(artifacts: ArtifactClient, contentHash: string, context: ShotRenderContextInfo): ShotRenderArtifacts {
-  const kind = clipArtifactKind(context.format);
   return {
-    [kind]: artifacts.url(shotArtifactKey(contentHash, kind)),
+    mp4: artifacts.url(shotArtifactKey(contentHash, "mp4")),
+    ...(context.format === "webm" ? { webm: artifacts.url(shotArtifactKey(contentHash, "webm")) } : {}),
     poster: artifacts.url(shotArtifactKey(contentHash, "poster")),
     thumbnail: artifacts.url(shotArtifactKey(contentHash, "thumbnail")),
   };

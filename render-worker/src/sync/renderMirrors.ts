@@ -9,6 +9,7 @@ import {
   writeAnimaticMirror,
   writeEpisodeShotRender,
   writeShotRenderMirror,
+  writeShotReviewMirror,
   type AnimaticMirror,
   type ShotRenderMirror,
 } from "@aiuteur/shared";
@@ -19,6 +20,8 @@ export interface ShotMirrorTarget {
   branchId: string;
   shotId: string;
   episodeId: string;
+  /** A review copy: mirrored under the shot's review key only (the episode's render document lists clean renders). */
+  review?: boolean;
 }
 
 export interface ShotMirrors {
@@ -30,6 +33,17 @@ export interface ShotMirrors {
 
 export async function openShotMirrors(serverUrl: string, token: () => Promise<string>, target: ShotMirrorTarget, signal?: AbortSignal): Promise<ShotMirrors> {
   const shot = await openDocument(serverUrl, shotDocumentName(target.projectId, target.shotId, target.branchId), token, { signal });
+  if (target.review) {
+    return {
+      shot,
+      write(mirror) {
+        const value: ShotRenderMirror = { ...mirror, updatedAt: new Date().toISOString() };
+        shot.doc.transact(() => writeShotReviewMirror(shot.doc, target.branchId, value));
+      },
+      flush: () => shot.flush(),
+      close: () => shot.close(),
+    };
+  }
   let render: SyncedDocument;
   try {
     render = await openDocument(serverUrl, renderDocumentName(target.projectId, target.episodeId, target.branchId), token, { signal });

@@ -34,6 +34,18 @@ export interface ShotRenderContextInfo {
   contentHash: string | null;
 }
 
+/**
+ * GET/PATCH /api/projects/:projectId/render-settings: how the project's shots render. `providers` says which
+ * providers this deployment has configured (environment variables), so the settings form can say so.
+ */
+export interface RenderSettingsInfo {
+  renderResolution: RenderResolution;
+  renderProvider: RenderProviderId;
+  /** Shot clips as MP4 (H.264) or WebM (VP9, with an MP4 beside it for the animatic). */
+  renderFormat: ClipFormat;
+  providers: { id: RenderProviderId; configured: boolean }[];
+}
+
 export const ANIMATIC_TRANSITIONS = ["cut", "dissolve"] as const;
 export type AnimaticTransition = (typeof ANIMATIC_TRANSITIONS)[number];
 

@@ -6,7 +6,7 @@ import type * as Y from "yjs";
 import { ANNOTATIONS_ARRAY, SKETCH_ARRAY, readStrokes, type Stroke } from "../story/drawing.js";
 import { readShotFields, type ShotFields } from "../story/shots.js";
 import { contentName } from "./hash.js";
-import { RENDERER_VERSION, type RenderResolution } from "./types.js";
+import { RENDERER_VERSION, type ClipFormat, type RenderResolution } from "./types.js";
 
 export interface ShotRenderInput {
   shotId: string;
@@ -18,6 +18,8 @@ export interface ShotRenderInput {
   annotations: Stroke[];
   resolution: RenderResolution;
   burnAnnotations: boolean;
+  /** The clip's container and codec; absent means MP4. */
+  format?: ClipFormat;
 }
 
 export interface ShotRenderContext {
@@ -26,6 +28,7 @@ export interface ShotRenderContext {
   sceneHeading: string;
   resolution: RenderResolution;
   burnAnnotations?: boolean;
+  format?: ClipFormat;
 }
 
 /** The render input of a shot document (its notes document supplies annotations when they are burned in). */
@@ -40,6 +43,7 @@ export function readShotRenderInput(shot: Y.Doc, context: ShotRenderContext, not
     annotations: burn && notes ? readStrokes(notes.getArray(ANNOTATIONS_ARRAY)) : [],
     resolution: context.resolution,
     burnAnnotations: burn,
+    ...(context.format === "webm" ? { format: "webm" as const } : {}),
   };
 }
 
@@ -58,6 +62,8 @@ export function renderContentHash(input: ShotRenderInput): string {
     fields,
     strokes(input.sketch),
     input.burnAnnotations ? strokes(input.annotations) : null,
+    // Appended only for WebM, so every MP4 render keeps the name it had before formats were a setting.
+    ...(input.format === "webm" ? ["webm"] : []),
   ]);
   return contentName(drawn);
 }

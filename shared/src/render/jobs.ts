@@ -13,6 +13,11 @@ export interface ShotRenderJob {
   shotId: string;
   /** The content the job was queued for; the worker renders only if the locked shot still has it. */
   contentHash: string;
+  /**
+   * A review copy: the same shot with its annotations burned in, asked for by a reviewer. Mirrored under the
+   * shot's review key (reviewMirrorKey), never into the renders table; its files are named by their own hash.
+   */
+  review?: true;
 }
 
 export interface AnimaticJob {
@@ -39,7 +44,15 @@ export function parseRenderJob(data: unknown): RenderJob | { error: string } {
   if (job.type === "shot") {
     if (!isId(job.shotId)) return { error: "shotId is not an id" };
     if (typeof job.contentHash !== "string" || !CONTENT_HASH.test(job.contentHash)) return { error: "contentHash is not a content hash" };
-    return { type: "shot", projectId: job.projectId, branchId: job.branchId, shotId: job.shotId, contentHash: job.contentHash };
+    if (job.review !== undefined && job.review !== true) return { error: "review must be true when given" };
+    return {
+      type: "shot",
+      projectId: job.projectId,
+      branchId: job.branchId,
+      shotId: job.shotId,
+      contentHash: job.contentHash,
+      ...(job.review ? { review: true as const } : {}),
+    };
   }
   if (job.type === "animatic") {
     if (!isId(job.episodeId)) return { error: "episodeId is not an id" };
@@ -56,7 +69,7 @@ export function parseRenderJob(data: unknown): RenderJob | { error: string } {
  */
 export function renderJobId(job: RenderJob): string {
   return job.type === "shot"
-    ? `shot-${job.projectId}-${job.branchId}-${job.shotId}-${job.contentHash}`
+    ? `shot-${job.projectId}-${job.branchId}-${job.shotId}-${job.contentHash}${job.review ? "-review" : ""}`
     : `animatic-${job.projectId}-${job.branchId}-${job.episodeId}`;
 }
 

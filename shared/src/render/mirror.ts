@@ -85,6 +85,23 @@ export function writeShotRenderMirror(doc: Y.Doc, branchId: string, mirror: Shot
   doc.getMap(SHOT_RENDER_MAP).set(branchId, { ...mirror });
 }
 
+/**
+ * Where a shot's review copy (annotations burned in) is mirrored: beside the clean render in the same map,
+ * under a key no branch id can take ("/" is not an id character), so the render index never mistakes it for
+ * the clean render.
+ */
+export function reviewMirrorKey(branchId: string): string {
+  return `${branchId}/review`;
+}
+
+export function readShotReviewMirror(doc: Y.Doc, branchId: string): ShotRenderMirror | null {
+  return readShotRenderValue(doc.getMap(SHOT_RENDER_MAP).get(reviewMirrorKey(branchId)));
+}
+
+export function writeShotReviewMirror(doc: Y.Doc, branchId: string, mirror: ShotRenderMirror): void {
+  doc.getMap(SHOT_RENDER_MAP).set(reviewMirrorKey(branchId), { ...mirror });
+}
+
 export function readEpisodeShotRenders(doc: Y.Doc): Map<string, ShotRenderMirror> {
   const renders = new Map<string, ShotRenderMirror>();
   doc.getMap(RENDER_SHOTS_MAP).forEach((value, shotId) => {

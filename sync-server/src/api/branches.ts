@@ -107,7 +107,10 @@ export function branchRoutes(router: Router, services: Services): void {
   router.add("POST", `${base}/:branchId/merge`, async ({ req, res, params }) => {
     const { user, projectId, role, branch } = await requireBranchPath(req, params, "merged");
     await requireMergeTarget(projectId, branch);
-    sendJson(res, 200, await mergeBranch(services, projectId, branch, { id: user.id, role }));
+    const merged = await mergeBranch(services, projectId, branch, { id: user.id, role });
+    // Same reason as after a restore: the merge's lock check and its writes are not one step.
+    services.reconciler.schedule(projectId);
+    sendJson(res, 200, merged);
   });
 
   router.add("DELETE", `${base}/:branchId`, async ({ req, res, params }) => {

@@ -6,6 +6,9 @@
 import type { IncomingMessage } from "node:http";
 import {
   canLock,
+  CLIP_FORMATS,
+  type ClipFormat,
+  type RenderSettingsInfo,
   canRead,
   canWrite,
   ERROR_CODES,
@@ -27,6 +30,7 @@ import type { Router } from "../http/router.js";
 import { pathId } from "../http/validate.js";
 import { animaticPlan } from "../render/animaticPlan.js";
 import { artifactUrls } from "../render/artifactKeys.js";
+import { providerConfigured } from "../render/providerStatus.js";
 import { renderContext } from "../render/renderContext.js";
 import { ensureRenderDocument } from "../render/renderDocument.js";
 import { PlacementCache, placeShot, shotRenderState } from "../render/shotRenderState.js";
@@ -73,6 +77,13 @@ async function optionalJsonObject(req: IncomingMessage): Promise<Record<string, 
   return readJsonObject(req);
 }
 
+/** The project's render settings with which providers this deployment has configured. */
+async function renderSettingsInfo(services: Services, projectId: string): Promise<RenderSettingsInfo> {
+  const settings = await services.projects.renderSettings(projectId);
+  if (!settings) throw notFound("No project with that id.");
+  return { ...settings, providers: RENDER_PROVIDERS.map((id) => ({ id, configured: providerConfigured(id) })) };
+}
+
 export function renderRoutes(router: Router, services: Services): void {
   router.add("GET", "/api/projects/:projectId/shots/:shotId/renders", async ({ req, res, params, query }) => {
     const projectId = pathId(params, "projectId", "project");
@@ -80,7 +91,7 @@ export function renderRoutes(router: Router, services: Services): void {
     requireReadShots(await requireMemberOrService(services, req, projectId));
     const branchId = await requireBranch(services, projectId, query);
     const settings = await services.projects.renderSettings(projectId);
-    const state = settings ? await shotRenderState(services, projectId, branchId, shotId, settings.renderResolution) : null;
+    const state = settings ? await shotRenderState(services, projectId, branchId, shotId, settings) : null;
     if (!state) throw notFound("No shot with that id in this project.");
     const rows = await services.renders.ofShot(projectId, branchId, shotId);
     sendJson(res, 200, rows.map((row) => shotRenderInfo(projectId, row, state.locked ? state.contentHash : null)));
@@ -132,6 +143,25 @@ export function renderRoutes(router: Router, services: Services): void {
     if (!(await services.renderQueue.has(renderJobId(job)))) await services.renderQueue.add(job);
     services.log.info("render.retried", { projectId, branchId, shotId, contentHash });
     sendJson(res, 202, { status: "queued", contentHash });
+  });
+
+  router.add("POST", "/api/projects/:projectId/shots/:shotId/renders/review-copy", async ({ req, res, params, query }) => {
+    const projectId = pathId(params, "projectId", "project");
+    const shotId = pathId(params, "shotId", "shot");
+    const caller = await requireMemberOrService(services, req, projectId);
+    if (caller.kind === "service") throw new HttpError(403, ERROR_CODES.forbidden, "The render worker does not ask for renders.");
+    // Whoever may annotate the shot may ask for a copy with the annotations burned in.
+    requireThat(canWrite(caller.role, "notes"), `A ${caller.role} cannot annotate shots, so cannot ask for a review copy.`);
+    const branchId = await requireBranch(services, projectId, query);
+    const context = await renderContext(services, projectId, branchId, shotId);
+    if (!context) throw notFound("No shot with that id in this project.");
+    if (!context.contentHash) {
+      throw new HttpError(409, ERROR_CODES.conflict, "Only a locked shot has a review copy: ask an owner or a director to lock it first.");
+    }
+    const job: ShotRenderJob = { type: "shot", projectId, branchId, shotId, contentHash: context.contentHash, review: true };
+    if (!(await services.renderQueue.has(renderJobId(job)))) await services.renderQueue.add(job);
+    services.log.info("render.review_copy_requested", { projectId, branchId, shotId, userId: caller.user.id });
+    sendJson(res, 202, { status: "queued" });
   });
 
   router.add("GET", "/api/projects/:projectId/shots/:shotId/render-context", async ({ req, res, params, query }) => {
@@ -197,13 +227,19 @@ export function renderRoutes(router: Router, services: Services): void {
     sendJson(res, 200, plan);
   });
 
+  router.add("GET", "/api/projects/:projectId/render-settings", async ({ req, res, params }) => {
+    const projectId = pathId(params, "projectId", "project");
+    await requireMemberOrService(services, req, projectId);
+    sendJson(res, 200, await renderSettingsInfo(services, projectId));
+  });
+
   router.add("PATCH", "/api/projects/:projectId/render-settings", async ({ req, res, params }) => {
     const projectId = pathId(params, "projectId", "project");
     const caller = await requireMemberOrService(services, req, projectId);
     if (caller.kind === "service") throw new HttpError(403, ERROR_CODES.forbidden, "The render worker does not change settings.");
     requireThat(canLock(caller.role), "Only owners and directors choose how shots are rendered.");
     const body = await readJsonObject(req);
-    const patch: { renderResolution?: RenderResolution; renderProvider?: RenderProviderId } = {};
+    const patch: { renderResolution?: RenderResolution; renderProvider?: RenderProviderId; renderFormat?: ClipFormat } = {};
     if (body.renderResolution !== undefined) {
       if (typeof body.renderResolution !== "string" || !(body.renderResolution in RENDER_RESOLUTIONS)) {
         throw badRequest(`renderResolution must be ${Object.keys(RENDER_RESOLUTIONS).join(" or ")}.`, { field: "renderResolution" });
@@ -216,10 +252,16 @@ export function renderRoutes(router: Router, services: Services): void {
       }
       patch.renderProvider = body.renderProvider as RenderProviderId;
     }
+    if (body.renderFormat !== undefined) {
+      if (typeof body.renderFormat !== "string" || !(CLIP_FORMATS as readonly string[]).includes(body.renderFormat)) {
+        throw badRequest(`renderFormat must be ${CLIP_FORMATS.join(" or ")}.`, { field: "renderFormat" });
+      }
+      patch.renderFormat = body.renderFormat as ClipFormat;
+    }
     await services.projects.setRenderSettings(projectId, patch);
     services.log.info("project.render-settings", { projectId, userId: caller.user.id, ...patch });
     // New settings change every content hash (resolution) or how shots render: queue what is needed now.
     services.reconciler.schedule(projectId);
-    sendJson(res, 200, await services.projects.renderSettings(projectId));
+    sendJson(res, 200, await renderSettingsInfo(services, projectId));
   });
 }

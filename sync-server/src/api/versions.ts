@@ -120,6 +120,8 @@ export function versionRoutes(router: Router, services: Services): void {
       userId: access.userId,
     });
     services.log.info("version.restored", { document: access.documentName, ...result, userId: access.userId });
+    // A lock taken between the check and the write lets a restore land in a locked shot: render what it holds.
+    services.reconciler.schedule(access.projectId);
     sendJson(res, 200, result);
   });
 

@@ -235,6 +235,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE projects ADD COLUMN render_provider TEXT NOT NULL DEFAULT 'builtin'
     `,
   },
+  {
+    // Shot clips as MP4 (default) or WebM.
+    name: "0007-render-format",
+    sql: `ALTER TABLE projects ADD COLUMN render_format TEXT NOT NULL DEFAULT 'mp4'`,
+  },
 ];
 
 /** Applies the migrations this database has not seen, each in its own transaction, in order. */

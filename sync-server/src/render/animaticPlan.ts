@@ -33,7 +33,7 @@ export async function animaticPlan(
     const storyboard = await services.readDocument(storyboardDocumentName(projectId, scene.sceneId, branchId));
     if (!storyboard) continue;
     for (const shotId of readShotOrder(storyboard)) {
-      const state = await shotRenderState(services, projectId, branchId, shotId, settings.renderResolution, cache);
+      const state = await shotRenderState(services, projectId, branchId, shotId, settings, cache);
       if (!state) continue;
       if (!state.locked) {
         missing.push({ shotId, reason: "The shot is not locked." });

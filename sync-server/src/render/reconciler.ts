@@ -82,7 +82,7 @@ export class RenderReconciler {
       const name = parseDocumentName(lock.document);
       if (!name || name.kind !== "shot") continue;
       try {
-        const state = await shotRenderState(services, projectId, name.branchId, name.id, settings.renderResolution, cache);
+        const state = await shotRenderState(services, projectId, name.branchId, name.id, settings, cache);
         if (!state?.locked) continue;
         summary.locked += 1;
         // The worker mirrors progress into the episode's render document: it must exist to be opened.

@@ -16,7 +16,7 @@ import { shotRenderState } from "./shotRenderState.js";
 export async function renderContext(services: Services, projectId: string, branchId: string, shotId: string): Promise<ShotRenderContextInfo | null> {
   const settings = await services.projects.renderSettings(projectId);
   if (!settings) return null;
-  const state = await shotRenderState(services, projectId, branchId, shotId, settings.renderResolution);
+  const state = await shotRenderState(services, projectId, branchId, shotId, settings);
   if (!state) return null;
   const registryDoc = await services.readDocument(formatDocumentName({ kind: "project", projectId }));
   const registry = registryDoc ? readRegistry(registryDoc) : [];
@@ -37,7 +37,7 @@ export async function renderContext(services: Services, projectId: string, branc
     sceneNumber: state.scene?.number ?? "",
     sceneHeading: state.scene?.heading ?? "",
     resolution: settings.renderResolution,
-    format: "mp4",
+    format: settings.renderFormat,
     provider: settings.renderProvider,
     providerConfigured: providerConfigured(settings.renderProvider),
     prompt,

@@ -10,6 +10,7 @@ import {
   shotDocumentName,
   type DerivedScene,
   type EpisodeInfo,
+  type ClipFormat,
   type RenderResolution,
   type ShotFields,
   type ShotInfo,
@@ -64,7 +65,7 @@ export async function shotRenderState(
   projectId: string,
   branchId: string,
   shotId: string,
-  resolution: RenderResolution,
+  settings: { renderResolution: RenderResolution; renderFormat: ClipFormat },
   cache = new PlacementCache(services),
 ): Promise<ShotRenderState | null> {
   const placement = await placeShot(services, projectId, branchId, shotId, cache);
@@ -76,7 +77,8 @@ export async function shotRenderState(
     shotId,
     sceneNumber: placement.scene?.number ?? "",
     sceneHeading: placement.scene?.heading ?? "",
-    resolution,
+    resolution: settings.renderResolution,
+    format: settings.renderFormat,
   });
   const lock = await services.locks.get(documentName);
   return { ...placement, doc, fields: readShotFields(doc), contentHash: renderContentHash(input), locked: lock?.status === "locked" };

@@ -1,5 +1,5 @@
-import type { MemberInfo, ProjectInfo, RenderProviderId, RenderResolution, Role } from "@aiuteur/shared";
-import { DEFAULT_RENDER_RESOLUTION, formatDocumentName, isRole, newId, RENDER_PROVIDERS, RENDER_RESOLUTIONS } from "@aiuteur/shared";
+import type { ClipFormat, MemberInfo, ProjectInfo, RenderProviderId, RenderResolution, Role } from "@aiuteur/shared";
+import { CLIP_FORMATS, DEFAULT_RENDER_RESOLUTION, formatDocumentName, isRole, newId, RENDER_PROVIDERS, RENDER_RESOLUTIONS } from "@aiuteur/shared";
 import { queryOne, type Database } from "../db/database.js";
 
 interface ProjectRow {
@@ -24,12 +24,21 @@ const asRole = (value: string): Role => (isRole(value) ? value : "viewer");
 export interface RenderSettings {
   renderResolution: RenderResolution;
   renderProvider: RenderProviderId;
+  renderFormat: ClipFormat;
 }
 
-function renderSettings(row: { render_resolution: string; render_provider: string }): RenderSettings {
+interface RenderSettingsRow {
+  [key: string]: unknown;
+  render_resolution: string;
+  render_provider: string;
+  render_format: string;
+}
+
+function renderSettings(row: RenderSettingsRow): RenderSettings {
   return {
     renderResolution: row.render_resolution in RENDER_RESOLUTIONS ? (row.render_resolution as RenderResolution) : DEFAULT_RENDER_RESOLUTION,
     renderProvider: (RENDER_PROVIDERS as readonly string[]).includes(row.render_provider) ? (row.render_provider as RenderProviderId) : "builtin",
+    renderFormat: (CLIP_FORMATS as readonly string[]).includes(row.render_format) ? (row.render_format as ClipFormat) : "mp4",
   };
 }
 
@@ -82,9 +91,9 @@ export class ProjectStore {
 
   /** The project's render settings, or undefined when there is no such project. */
   async renderSettings(projectId: string): Promise<RenderSettings | undefined> {
-    const row = await queryOne<{ render_resolution: string; render_provider: string }>(
+    const row = await queryOne<RenderSettingsRow>(
       this.db,
-      "SELECT render_resolution, render_provider FROM projects WHERE id = $1",
+      "SELECT render_resolution, render_provider, render_format FROM projects WHERE id = $1",
       [projectId],
     );
     return row && renderSettings(row);
@@ -96,6 +105,9 @@ export class ProjectStore {
     }
     if (patch.renderProvider) {
       await this.db.execute("UPDATE projects SET render_provider = $1 WHERE id = $2", [patch.renderProvider, projectId]);
+    }
+    if (patch.renderFormat) {
+      await this.db.execute("UPDATE projects SET render_format = $1 WHERE id = $2", [patch.renderFormat, projectId]);
     }
   }
 

@@ -18,6 +18,7 @@ import { ProjectStoryPanel } from "../../registry/ProjectStoryPanel";
 import { BranchSwitcher } from "../../branches/BranchSwitcher";
 import { useBranchId } from "../../branches/branchContext";
 import { FailedRendersPanel } from "../../render/FailedRendersPanel";
+import { RenderSettingsPanel } from "../../render/RenderSettingsPanel";
 import "../../registry/registry.css";
 
 export function ProjectPage() {
@@ -74,6 +75,7 @@ export function ProjectPage() {
               <EpisodesPanel project={info} userId={user.id} />
               <MembersPanel project={info} currentUserId={user.id} />
               <ProjectStoryPanel project={info} userId={user.id} />
+              <RenderSettingsPanel projectId={projectId} role={info.role} />
               <FailedRendersPanel projectId={projectId} branchId={branchId} role={info.role} />
             </div>
           </>

@@ -46,7 +46,7 @@ export function renderWrites(services: Services): Extension {
         roots = { roots: new Set<string>(), unknown: true };
       }
       if (allowedShotUpdate(roots, service)) return;
-      log.info("render-writes.refused", { documentName, service, userId: context.userId, roots: [...roots.roots], unknown: roots.unknown });
+      log.warn("render-writes.refused", { documentName, service, userId: context.userId, roots: [...roots.roots], unknown: roots.unknown });
       refused.set(connection, connection.readOnly);
       connection.readOnly = true;
     },
