@@ -8,7 +8,9 @@ import {
   canLock,
   CLIP_FORMATS,
   type ClipFormat,
+  type RenderJob,
   type RenderSettingsInfo,
+  type ShotRenderContextInfo,
   canRead,
   canWrite,
   ERROR_CODES,
@@ -84,6 +86,17 @@ async function renderSettingsInfo(services: Services, projectId: string): Promis
   return { ...settings, providers: RENDER_PROVIDERS.map((id) => ({ id, configured: providerConfigured(id) })) };
 }
 
+/** Queues the job unless the queue already holds it (a retry or a second click while it waits). */
+async function queueOnce(services: Services, job: RenderJob): Promise<void> {
+  if (!(await services.renderQueue.has(renderJobId(job)))) await services.renderQueue.add(job);
+}
+
+async function requireRenderContext(services: Services, projectId: string, branchId: string, shotId: string): Promise<ShotRenderContextInfo> {
+  const context = await renderContext(services, projectId, branchId, shotId);
+  if (!context) throw notFound("No shot with that id in this project.");
+  return context;
+}
+
 export function renderRoutes(router: Router, services: Services): void {
   router.add("GET", "/api/projects/:projectId/shots/:shotId/renders", async ({ req, res, params, query }) => {
     const projectId = pathId(params, "projectId", "project");
@@ -140,7 +153,7 @@ export function renderRoutes(router: Router, services: Services): void {
       throw new HttpError(409, ERROR_CODES.conflict, "This shot has no failed render to retry.");
     }
     const job: ShotRenderJob = { type: "shot", projectId, branchId, shotId, contentHash };
-    if (!(await services.renderQueue.has(renderJobId(job)))) await services.renderQueue.add(job);
+    await queueOnce(services, job);
     services.log.info("render.retried", { projectId, branchId, shotId, contentHash });
     sendJson(res, 202, { status: "queued", contentHash });
   });
@@ -153,13 +166,12 @@ export function renderRoutes(router: Router, services: Services): void {
     // Whoever may annotate the shot may ask for a copy with the annotations burned in.
     requireThat(canWrite(caller.role, "notes"), `A ${caller.role} cannot annotate shots, so cannot ask for a review copy.`);
     const branchId = await requireBranch(services, projectId, query);
-    const context = await renderContext(services, projectId, branchId, shotId);
-    if (!context) throw notFound("No shot with that id in this project.");
+    const context = await requireRenderContext(services, projectId, branchId, shotId);
     if (!context.contentHash) {
       throw new HttpError(409, ERROR_CODES.conflict, "Only a locked shot has a review copy: ask an owner or a director to lock it first.");
     }
     const job: ShotRenderJob = { type: "shot", projectId, branchId, shotId, contentHash: context.contentHash, review: true };
-    if (!(await services.renderQueue.has(renderJobId(job)))) await services.renderQueue.add(job);
+    await queueOnce(services, job);
     services.log.info("render.review_copy_requested", { projectId, branchId, shotId, userId: caller.user.id });
     sendJson(res, 202, { status: "queued" });
   });
@@ -169,8 +181,7 @@ export function renderRoutes(router: Router, services: Services): void {
     const shotId = pathId(params, "shotId", "shot");
     requireReadShots(await requireMemberOrService(services, req, projectId));
     const branchId = await requireBranch(services, projectId, query);
-    const context = await renderContext(services, projectId, branchId, shotId);
-    if (!context) throw notFound("No shot with that id in this project.");
+    const context = await requireRenderContext(services, projectId, branchId, shotId);
     sendJson(res, 200, context);
   });
 
@@ -190,7 +201,7 @@ export function renderRoutes(router: Router, services: Services): void {
     await ensureRenderDocument(services, projectId, branchId, episodeId);
     await services.renders.queueAnimatic(projectId, branchId, episodeId, options);
     const job: AnimaticJob = { type: "animatic", projectId, branchId, episodeId, options };
-    if (!(await services.renderQueue.has(renderJobId(job)))) await services.renderQueue.add(job);
+    await queueOnce(services, job);
     services.log.info("render.animatic-queued", { projectId, branchId, episodeId, shots: plan.shots.length });
     sendJson(res, 202, { status: "queued" });
   });
