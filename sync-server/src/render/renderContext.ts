@@ -5,7 +5,7 @@
 import {
   assembleShotPrompt,
   formatDocumentName,
-  normaliseName,
+  shotPromptContext,
   readRegistry,
   type ShotRenderContextInfo,
 } from "@aiuteur/shared";
@@ -20,13 +20,7 @@ export async function renderContext(services: Services, projectId: string, branc
   if (!state) return null;
   const registryDoc = await services.readDocument(formatDocumentName({ kind: "project", projectId }));
   const registry = registryDoc ? readRegistry(registryDoc) : [];
-  const sceneLocation = state.scene ? normaliseName(state.scene.location) : "";
-  const location = registry.find((entry) => entry.kind === "location" && sceneLocation !== "" && normaliseName(entry.name) === sceneLocation) ?? null;
-  const prompt = assembleShotPrompt(state.fields, {
-    sceneHeading: state.scene?.heading ?? "",
-    characters: registry.filter((entry) => entry.kind === "character").map(({ name, description }) => ({ name, description })),
-    location: location && { name: location.name, description: location.description },
-  });
+  const prompt = assembleShotPrompt(state.fields, shotPromptContext(registry, { heading: state.scene?.heading ?? "", location: state.scene?.location ?? "" }));
   const reference = state.fields.referenceImage;
   return {
     projectId,
