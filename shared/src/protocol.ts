@@ -18,6 +18,14 @@ export const CLOSE_CODES = {
   documentTooLarge: { code: 4414, reason: "document-too-large" },
   /** Too many connections to one document. */
   tooManyConnections: { code: 4429, reason: "too-many-connections" },
+  /** One account holds MAX_CONNECTIONS_PER_USER document connections already (sent as a refusal reason). */
+  tooManyUserConnections: { code: 4430, reason: "too-many-connections-for-user" },
+  /** A frame that is not a Hocuspocus message at all (no document name and known message type). */
+  malformedMessage: { code: 4402, reason: "malformed-message" },
+  /** A document update that does not decode as a Yjs update; nothing of it was stored or applied. */
+  malformedUpdate: { code: 4422, reason: "malformed-update" },
+  /** The socket kept sending presence (awareness) messages far beyond its budget. */
+  awarenessFlood: { code: 4420, reason: "awareness-flood" },
   /** The server could not store the update; the client keeps it and resends after reconnecting. */
   storageUnavailable: { code: 4503, reason: "storage-unavailable" },
 } as const;
@@ -37,6 +45,19 @@ export const LIMITS = {
   maxDocumentBytes: 32 * 1024 * 1024,
   /** Most simultaneous connections to one document. */
   maxConnectionsPerDocument: 200,
+  /**
+   * Most document connections one account holds at once, over all its sockets and tabs. A director's
+   * 300-shot storyboard opens about 330 documents; two such tabs stay well under the default.
+   */
+  maxConnectionsPerUser: 1000,
+  /**
+   * Presence (awareness) messages a socket may send: a burst of this many, refilled at
+   * awarenessMessagesPerSecond. One caret update per keystroke, and one presence message per document a
+   * pooled socket opens (up to 80 at once), fit easily; beyond the budget messages are dropped, and a
+   * socket that keeps flooding (a second budget's worth dropped) is closed with awarenessFlood.
+   */
+  awarenessBurst: 400,
+  awarenessMessagesPerSecond: 100,
   /** Largest .fountain upload. */
   maxFountainBytes: 2 * 1024 * 1024,
   /** Largest JSON request body. */

@@ -4,7 +4,7 @@
  * Used by main.ts and by the integration tests (port 0).
  */
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import type { Hocuspocus } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { authRoutes } from "./api/auth.js";
@@ -26,6 +26,7 @@ import { RenderStore } from "./store/renders.js";
 import { resolveJwtSecret } from "./auth/secret.js";
 import { createTokenService } from "./auth/tokens.js";
 import { createCollabServer } from "./collab/hocuspocus.js";
+import { localControlChannel, redisControlChannel, type ControlCommand } from "./collab/controlChannel.js";
 import { disconnectDocuments, disconnectMember } from "./collab/revoke.js";
 import { attachCollab } from "./collab/websocket.js";
 import type { ServerConfig } from "./config.js";
@@ -78,6 +79,14 @@ export async function startServer(
   const secret = resolveJwtSecret(config.jwtSecret, config.dataDir);
   const renderQueue = overrides.renderQueue ?? createRenderQueue({ redisUrl: config.redisUrl });
   let reconciler: RenderReconciler | null = null;
+  // Role changes and deleted branches close connections on every instance, not only this one.
+  const applyControl = (command: ControlCommand): number => {
+    if (!collab) return 0;
+    return command.kind === "disconnect-member"
+      ? disconnectMember(collab, command.projectId, command.userId)
+      : disconnectDocuments(collab, command.prefix);
+  };
+  const control = config.redisUrl ? redisControlChannel(config.redisUrl, applyControl, log) : localControlChannel();
   const services: Services = {
     config,
     db,
@@ -101,10 +110,14 @@ export async function startServer(
       return reconciler;
     },
     disconnectMember(projectId, userId) {
-      if (collab) disconnectMember(collab, projectId, userId);
+      const command: ControlCommand = { kind: "disconnect-member", projectId, userId };
+      control.publish(command);
+      applyControl(command);
     },
     closeDocuments(prefix) {
-      return collab ? disconnectDocuments(collab, prefix) : 0;
+      const command: ControlCommand = { kind: "close-documents", prefix };
+      control.publish(command);
+      return applyControl(command);
     },
     async readDocument(name) {
       const live = collab?.documents.get(name);
@@ -148,7 +161,14 @@ export async function startServer(
   const httpServer = createServer(
     createRequestHandler({ router, log, clientDir: config.clientDir, ready: () => db.ping() }),
   );
-  const wss = attachCollab(httpServer, collab, log);
+  const wss = attachCollab(httpServer, collab, log, config);
+  // Every socket, upgraded or not, so close() can end them all: a client reconnecting while the server
+  // stops can be mid-upgrade (in no WebSocket list yet), and httpServer.close() waits for every socket.
+  const sockets = new Set<Socket>();
+  httpServer.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -185,18 +205,22 @@ export async function startServer(
     async close() {
       // The worker writes through this server: it stops (handing running jobs back) while the server is up.
       await worker?.close().catch((error: unknown) => log.error("render.worker-close-failed", { error }));
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       for (const client of wss.clients) client.terminate();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      httpServer.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
+      await closed;
       hocuspocus.closeConnections();
       hocuspocus.flushPendingStores();
       await waitForStores(hocuspocus);
+      // Extensions stop their timers (scheduled lock checks) so none runs against a closed database.
+      await hocuspocus.hooks("onDestroy", { instance: hocuspocus });
       // Compact every document still loaded so a clean shutdown leaves no log tail behind.
       await Promise.allSettled(
         [...hocuspocus.documents.values()].map((doc) => documents.compact(doc.name, doc, -1)),
       );
       await services.reconciler.idle();
       await renderQueue.close().catch((error: unknown) => log.error("render.queue-close-failed", { error }));
+      await control.close();
       await db.close();
     },
   };

@@ -22,6 +22,13 @@ export interface ServerConfig {
   compactionDelayMs: number;
   /** Most simultaneous connections to one document; one more is refused. */
   maxConnectionsPerDocument: number;
+  /** Most document connections one account holds at once; one more is refused (4430). */
+  maxConnectionsPerUser: number;
+  /** Largest single WebSocket message; a larger one closes its socket with 4413. */
+  maxMessageBytes: number;
+  /** Awareness messages a socket may send per second after a burst of awarenessBurst (4420 when flooding). */
+  awarenessMessagesPerSecond: number;
+  awarenessBurst: number;
   /** Largest a document (stored state plus update log) may grow; an update beyond it closes with 4414. */
   maxDocumentBytes: number;
   /** A document being edited gets an "auto" version at most this often (ms). */
@@ -100,6 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { clientDir: string
     compactionDelayMs: integer("COMPACTION_DELAY_MS", 2000, 10, 600_000),
     maxConnectionsPerDocument: integer("MAX_CONNECTIONS_PER_DOCUMENT", LIMITS.maxConnectionsPerDocument, 1, 100_000),
     maxDocumentBytes: integer("MAX_DOCUMENT_BYTES", LIMITS.maxDocumentBytes, 1024, 1024 * 1024 * 1024),
+    maxConnectionsPerUser: integer("MAX_CONNECTIONS_PER_USER", LIMITS.maxConnectionsPerUser, 1, 1_000_000),
+    // ws holds a whole message in memory before it is checked: keep the ceiling well below the heap.
+    maxMessageBytes: integer("MAX_MESSAGE_BYTES", LIMITS.maxMessageBytes, 1024, 256 * 1024 * 1024),
+    awarenessMessagesPerSecond: integer("AWARENESS_MESSAGES_PER_SECOND", LIMITS.awarenessMessagesPerSecond, 1, 1_000_000),
+    awarenessBurst: integer("AWARENESS_BURST", LIMITS.awarenessBurst, 1, 1_000_000),
     autoVersionIntervalMs: integer("AUTO_VERSION_INTERVAL_MS", 10 * 60_000, 10, 7 * 24 * 3600_000),
     renderWorkers: renderWorkers === "inline" || renderWorkers === "none" ? renderWorkers : hasRedis ? "none" : "inline",
     artifactDir: resolve(env.ARTIFACT_DIR && env.ARTIFACT_DIR !== "" ? env.ARTIFACT_DIR : resolve(dataDir, "artifacts")),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
 import * as Y from "yjs";
 import type { Database, Queryable } from "../src/db/database.js";
 import { migrate, MIGRATIONS } from "../src/db/migrations.js";
@@ -99,5 +100,64 @@ describe.each(DIALECTS)("document store on %s", (dialect) => {
     const final = new Y.Doc();
     Y.applyUpdate(final, (await store.load(NAME))!.state!);
     expect(final.getText("t").toString()).toBe("Mine: one two three from elsewhere!");
+  });
+});
+
+describe("document store compaction with two instances appending (PostgreSQL)", () => {
+  let storage: TestStorage;
+  let db: Database;
+
+  beforeAll(async () => {
+    storage = await createStorage("postgres");
+    db = await openDatabase({ databaseUrl: storage.databaseUrl, dataDir: storage.dataDir }, () => undefined);
+    await db.execute("INSERT INTO users (id, email, display_name, password_hash, created_at) VALUES ('u', 'u@x', 'U', 'h', 0)");
+    await db.execute("INSERT INTO projects (id, title, created_by, created_at) VALUES ('aaaaaaaaaaaaaaaa', 'P', 'u', 0)");
+  });
+  afterAll(async () => {
+    await db.close();
+    await storage.cleanup();
+  });
+
+  it("never deletes a log row with a smaller id that committed after compaction read the log", async () => {
+    const store = new DocumentStore(db);
+    await db.transaction((tx) => store.create(tx, NAME, "aaaaaaaaaaaaaaaa", "script", Y.encodeStateAsUpdate(new Y.Doc())));
+    const writer = new Y.Doc();
+    const slow = textUpdate(writer, "slow ");
+    const fast = textUpdate(writer, "fast");
+
+    // Instance B starts its append first (its row takes the smaller id) but commits late.
+    const instanceB = new pg.Client({ connectionString: storage.databaseUrl! });
+    await instanceB.connect();
+    try {
+      await instanceB.query("BEGIN");
+      await instanceB.query("INSERT INTO document_updates (document_name, data, created_at) VALUES ($1, $2, $3)", [NAME, Buffer.from(slow), Date.now()]);
+      // Instance A appends and commits (the larger id), then compacts; B commits right after A read the log.
+      await store.append(NAME, fast);
+      const commitsAfterLogRead: Database = {
+        ...db,
+        transaction: (work) =>
+          db.transaction((tx) =>
+            work({
+              execute: (sql, params) => tx.execute(sql, params),
+              query: async (sql, params) => {
+                const rows = await tx.query(sql, params);
+                if (sql.startsWith("SELECT id, data FROM document_updates")) await instanceB.query("COMMIT");
+                return rows as never;
+              },
+            } as Queryable),
+          ),
+      };
+      const live = new Y.Doc();
+      Y.applyUpdate(live, fast);
+      await new DocumentStore(commitsAfterLogRead).compact(NAME, live, 0);
+    } finally {
+      await instanceB.end();
+    }
+
+    const loaded = (await store.load(NAME))!;
+    const reader = new Y.Doc();
+    if (loaded.state) Y.applyUpdate(reader, loaded.state);
+    for (const update of loaded.updates) Y.applyUpdate(reader, update);
+    expect(reader.getText("t").toString()).toBe("slow fast");
   });
 });

@@ -14,6 +14,7 @@ import type { Services } from "../services.js";
 import { activity } from "./extensions/activity.js";
 import { authorization } from "./extensions/authorization.js";
 import { limits } from "./extensions/limits.js";
+import { UserConnectionLimit } from "./userConnections.js";
 import { locks } from "./extensions/locks.js";
 import { persistence } from "./extensions/persistence.js";
 import { renderIndex } from "./extensions/renderIndex.js";
@@ -33,7 +34,7 @@ export function createCollabServer(services: Services): Hocuspocus {
   }
   extensions.push(
     limits(services.log, services.config.maxConnectionsPerDocument),
-    authorization(services),
+    authorization(services, new UserConnectionLimit(services.config.maxConnectionsPerUser)),
     // Before persistence: a refused render write must not be stored.
     renderWrites(services),
     persistence(services),

@@ -7,6 +7,11 @@
  * typed after other text) the parent is implied by its origin, so origins are followed, through the update
  * itself and then the live document, up to a root type. Anything that cannot be traced (an origin the
  * server does not have yet) is reported as `unknown`, and callers treat it as touching everything.
+ *
+ * Content placed inside a type that is already deleted or garbage-collected (a stroke moved offline
+ * while someone else erased it) traces to no root, yet it is not unknown: Yjs integrates it as deleted
+ * or as garbage, so it can change nothing a reader sees. It is reported as neither, so the rest of that
+ * update (often a whole offline session) is not refused along with it.
  */
 import * as Y from "yjs";
 
@@ -17,6 +22,10 @@ export interface TouchedRoots {
 }
 
 type Struct = Y.Item | Y.GC | Y.Skip;
+
+/** Traced to content that is deleted or garbage-collected: changes nothing visible, touches no root. */
+const DEAD = Symbol("dead");
+type Root = string | null | typeof DEAD;
 
 /** The struct of `structs` (sorted by clock, one client) that holds `clock`, or undefined. */
 function findStruct<T extends Struct>(structs: T[] | undefined, clock: number): T | undefined {
@@ -30,13 +39,16 @@ function findStruct<T extends Struct>(structs: T[] | undefined, clock: number): 
   }
 }
 
-/** The root type name of an item already in the document, or null for garbage-collected content. */
-function rootOfDocItem(item: Y.Item): string | null {
+/**
+ * The root type name of an item already in the document; DEAD when the item sits in garbage-collected
+ * content; null when the chain cannot be read.
+ */
+function rootOfDocItem(item: Y.Item): Root {
   let type = item.parent;
-  if (!(type instanceof Y.AbstractType)) return null;
+  if (!(type instanceof Y.AbstractType)) return DEAD;
   while (type._item) {
     const parent: unknown = type._item.parent;
-    if (!(parent instanceof Y.AbstractType)) return null;
+    if (!(parent instanceof Y.AbstractType)) return DEAD;
     type = parent;
   }
   try {
@@ -44,6 +56,13 @@ function rootOfDocItem(item: Y.Item): string | null {
   } catch {
     return null;
   }
+}
+
+/** Where new content under the type that `parentItem` (already in the document) holds would land. */
+function rootUnderDocType(parentItem: Y.Item): Root {
+  // A deleted type keeps no new content: Yjs deletes what is integrated into it.
+  if (parentItem.deleted) return DEAD;
+  return rootOfDocItem(parentItem);
 }
 
 export function touchedRoots(doc: Y.Doc, update: Uint8Array): TouchedRoots {
@@ -56,23 +75,26 @@ export function touchedRoots(doc: Y.Doc, update: Uint8Array): TouchedRoots {
   }
   for (const list of incoming.values()) list.sort((a, b) => a.id.clock - b.id.clock);
 
-  const memo = new Map<Y.Item, string | null>();
-  const rootOfId = (id: Y.ID, depth: number): string | null => {
+  const memo = new Map<Y.Item, Root>();
+  /** The root of the struct with this id: `asParent` when it is the parent type of the content traced. */
+  const rootOfId = (id: Y.ID, depth: number, asParent: boolean): Root => {
     const fromUpdate = findStruct(incoming.get(id.client), id.clock);
     if (fromUpdate) return fromUpdate instanceof Y.Item ? rootOfIncoming(fromUpdate, depth + 1) : null;
     const fromDoc = findStruct(doc.store.clients.get(id.client) as Struct[] | undefined, id.clock);
-    return fromDoc instanceof Y.Item ? rootOfDocItem(fromDoc) : null;
+    if (fromDoc instanceof Y.GC) return DEAD;
+    if (!(fromDoc instanceof Y.Item)) return null;
+    return asParent ? rootUnderDocType(fromDoc) : rootOfDocItem(fromDoc);
   };
-  const rootOfIncoming = (item: Y.Item, depth: number): string | null => {
+  const rootOfIncoming = (item: Y.Item, depth: number): Root => {
     // A chain longer than the update cannot be a real one: it loops.
     if (depth > structs.length + 1) return null;
     if (memo.has(item)) return memo.get(item) ?? null;
-    let root: string | null = null;
+    let root: Root = null;
     const parent: unknown = item.parent;
     if (typeof parent === "string") root = parent;
-    else if (parent instanceof Y.ID) root = rootOfId(parent, depth);
-    else if (item.origin) root = rootOfId(item.origin, depth);
-    else if (item.rightOrigin) root = rootOfId(item.rightOrigin, depth);
+    else if (parent instanceof Y.ID) root = rootOfId(parent, depth, true);
+    else if (item.origin) root = rootOfId(item.origin, depth, false);
+    else if (item.rightOrigin) root = rootOfId(item.rightOrigin, depth, false);
     memo.set(item, root);
     return root;
   };
@@ -83,7 +105,7 @@ export function touchedRoots(doc: Y.Doc, update: Uint8Array): TouchedRoots {
     if (!(struct instanceof Y.Item)) continue;
     const root = rootOfIncoming(struct, 0);
     if (root === null) result.unknown = true;
-    else result.roots.add(root);
+    else if (root !== DEAD) result.roots.add(root);
   }
   for (const [client, ranges] of ds.clients) {
     const own = doc.store.clients.get(client) as Struct[] | undefined;
@@ -106,7 +128,7 @@ export function touchedRoots(doc: Y.Doc, update: Uint8Array): TouchedRoots {
             if (fromDoc && struct.deleted) {
               // Deleting again what is already deleted changes nothing.
             } else result.unknown = true;
-          } else result.roots.add(root);
+          } else if (root !== DEAD) result.roots.add(root);
         }
         clock = struct.id.clock + struct.length;
       }

@@ -1,14 +1,19 @@
 /**
- * Accepts WebSocket upgrades on /collab and hands each socket to Hocuspocus. Two checks happen here, before
- * any document work: the client's protocol version (an outdated client is closed with protocolMismatch and
- * told to reload) and the size of every message (closed with messageTooLarge, other sockets unaffected).
+ * Accepts WebSocket upgrades on /collab and hands each socket to Hocuspocus. Three checks happen here,
+ * before any document work: the client's protocol version (an outdated client is closed with
+ * protocolMismatch and told to reload), the size and envelope of every message (closed with
+ * messageTooLarge or malformedMessage, other sockets unaffected) and the socket's presence budget (a flood
+ * is dropped, then closed with awarenessFlood).
  */
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Hocuspocus } from "@hocuspocus/server";
 import { WebSocketServer, type RawData } from "ws";
-import { CLOSE_CODES, LIMITS, PROTOCOL_PARAM, PROTOCOL_VERSION } from "@aiuteur/shared";
+import { CLOSE_CODES, PROTOCOL_PARAM, PROTOCOL_VERSION } from "@aiuteur/shared";
+import type { ServerConfig } from "../config.js";
 import type { Logger } from "../logger.js";
+import { AwarenessBudget, isAwarenessMessage } from "./awarenessBudget.js";
+import { readFrameHeader } from "./frames.js";
 
 export const COLLAB_PATH = "/collab";
 
@@ -28,9 +33,11 @@ function toFetchRequest(req: IncomingMessage): Request {
   return new Request(new URL(req.url ?? "/", "http://localhost"), { headers });
 }
 
-export function attachCollab(server: Server, hocuspocus: Hocuspocus, log: Logger): WebSocketServer {
+export type CollabLimits = Pick<ServerConfig, "maxMessageBytes" | "awarenessMessagesPerSecond" | "awarenessBurst">;
+
+export function attachCollab(server: Server, hocuspocus: Hocuspocus, log: Logger, limits: CollabLimits): WebSocketServer {
   // ws refuses frames far beyond the limit itself (close 1009); frames just over it get our typed code.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxMessageBytes * 2 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 2 });
 
   wss.on("connection", (socket, req: IncomingMessage) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -39,12 +46,33 @@ export function attachCollab(server: Server, hocuspocus: Hocuspocus, log: Logger
       return;
     }
     const connection = hocuspocus.handleConnection(socket, toFetchRequest(req));
+    const awareness = new AwarenessBudget(limits.awarenessMessagesPerSecond, limits.awarenessBurst);
+    let dropped = 0;
     socket.on("message", (data) => {
+      if (socket.readyState !== socket.OPEN) return;
       const bytes = toBytes(data);
-      if (bytes.byteLength > LIMITS.maxMessageBytes) {
+      if (bytes.byteLength > limits.maxMessageBytes) {
         log.warn("collab.message-too-large", { bytes: bytes.byteLength });
         socket.close(CLOSE_CODES.messageTooLarge.code, CLOSE_CODES.messageTooLarge.reason);
         return;
+      }
+      const header = readFrameHeader(bytes);
+      if (header === null) {
+        log.warn("collab.malformed-message", { bytes: bytes.byteLength });
+        socket.close(CLOSE_CODES.malformedMessage.code, CLOSE_CODES.malformedMessage.reason);
+        return;
+      }
+      if (isAwarenessMessage(header)) {
+        const verdict = awareness.spend();
+        if (verdict === "close") {
+          log.warn("collab.awareness-flood", { dropped });
+          socket.close(CLOSE_CODES.awarenessFlood.code, CLOSE_CODES.awarenessFlood.reason);
+          return;
+        }
+        if (verdict === "drop") {
+          dropped += 1;
+          return;
+        }
       }
       connection.handleMessage(bytes);
     });

@@ -33,7 +33,10 @@ export class PostgresDatabase implements Database {
   private readonly pool: pg.Pool;
   private readonly direct: Queryable;
 
-  constructor(connectionString: string, onError: (error: Error) => void) {
+  constructor(
+    connectionString: string,
+    private readonly onError: (error: Error) => void,
+  ) {
     this.pool = new pg.Pool({ connectionString, types, max: 10, connectionTimeoutMillis: 5000 });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     this.pool.on("error", onError);
@@ -50,16 +53,26 @@ export class PostgresDatabase implements Database {
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // The pool only listens for errors on idle clients. A checked-out client whose connection drops between
+    // two statements (database restarted) emits 'error' with no listener, which would kill the process.
+    let broken: Error | undefined;
+    const onConnectionError = (error: Error) => {
+      broken ??= error;
+      this.onError(error);
+    };
+    client.on("error", onConnectionError);
     try {
       await client.query("BEGIN");
       const result = await work(queryable(client));
       await client.query("COMMIT");
       return result;
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
+      await client.query("ROLLBACK").catch((rollbackError: Error) => (broken ??= rollbackError));
       throw error;
     } finally {
-      client.release();
+      client.off("error", onConnectionError);
+      // Releasing with an error makes the pool discard the dead connection instead of reusing it.
+      client.release(broken);
     }
   }
 

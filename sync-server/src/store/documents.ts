@@ -5,7 +5,11 @@
  */
 import * as Y from "yjs";
 import type { DocumentKind } from "@aiuteur/shared";
+
 import { queryOne, type Database, type Queryable } from "../db/database.js";
+
+/** Log rows deleted per statement when compacting (well under both dialects' parameter limits). */
+const DELETE_BATCH = 500;
 
 /** Transaction origin for content that comes from storage, so it is never appended to the log again. */
 export const STORAGE_ORIGIN = "aiuteur:storage";
@@ -125,9 +129,13 @@ export class DocumentStore {
         Date.now(),
         name,
       ]);
-      const last = log.at(-1);
-      if (last) {
-        await tx.execute("DELETE FROM document_updates WHERE document_name = $1 AND id <= $2", [name, last.id]);
+      // Exactly the rows read above, never "every id up to the last": with several instances appending,
+      // ids come from a sequence in the order inserts began, not the order they committed, so a row with a
+      // smaller id can commit after the SELECT, unseen, and a range delete would drop it unapplied.
+      for (let start = 0; start < log.length; start += DELETE_BATCH) {
+        const ids = log.slice(start, start + DELETE_BATCH).map((entry) => entry.id);
+        const placeholders = ids.map((_, i) => `$${i + 2}`).join(", ");
+        await tx.execute(`DELETE FROM document_updates WHERE document_name = $1 AND id IN (${placeholders})`, [name, ...ids]);
       }
       return { version, bytes: state.byteLength };
     });

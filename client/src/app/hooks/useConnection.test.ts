@@ -9,7 +9,7 @@ describe("closeProblem", () => {
   });
 
   it("explains each typed limit without asking for a reload", () => {
-    for (const { code } of [CLOSE_CODES.messageTooLarge, CLOSE_CODES.documentTooLarge, CLOSE_CODES.tooManyConnections, CLOSE_CODES.storageUnavailable]) {
+    for (const { code } of [CLOSE_CODES.messageTooLarge, CLOSE_CODES.documentTooLarge, CLOSE_CODES.tooManyConnections, CLOSE_CODES.awarenessFlood, CLOSE_CODES.storageUnavailable]) {
       const problem = closeProblem(code);
       expect(problem).toMatchObject({ kind: "close", code, reload: false });
       expect(problem?.message.length).toBeGreaterThan(10);
@@ -28,5 +28,11 @@ describe("authProblem", () => {
     expect(authProblem(AUTH_REFUSALS.notMember)).toMatchObject({ signInAgain: false });
     expect(authProblem(AUTH_REFUSALS.notMember).message).toMatch(/not a member/);
     expect(authProblem("something-new").message).toContain("something-new");
+  });
+
+  it("tells an account that opened too many documents what to do", () => {
+    const problem = authProblem(CLOSE_CODES.tooManyUserConnections.reason);
+    expect(problem).toMatchObject({ kind: "auth", signInAgain: false });
+    expect(problem.message).toMatch(/too many documents open/);
   });
 });

@@ -37,6 +37,13 @@ export function authProblem(reason: string): ConnectionProblem {
     case AUTH_REFUSALS.badDocumentName:
     case AUTH_REFUSALS.noSuchDocument:
       return { kind: "auth", reason, signInAgain: false, message: "This script no longer exists on the server." };
+    case CLOSE_CODES.tooManyUserConnections.reason:
+      return {
+        kind: "auth",
+        reason,
+        signInAgain: false,
+        message: "Your account has too many documents open at once. Close some tabs, then reload — your changes are kept on this device.",
+      };
     default:
       return { kind: "auth", reason, signInAgain: false, message: `The server refused the connection (${reason || "no reason given"}).` };
   }
@@ -60,6 +67,11 @@ export function closeProblem(code: number, reason = ""): ConnectionProblem | nul
       return { kind: "close", code: c, reload: false, message: `This script has reached the largest size the server keeps (${mb(LIMITS.maxDocumentBytes)}). New changes stay on this device.` };
     case CLOSE_CODES.tooManyConnections.code:
       return { kind: "close", code: c, reload: false, message: "Too many people have this script open right now. Retrying…" };
+    case CLOSE_CODES.malformedMessage.code:
+    case CLOSE_CODES.malformedUpdate.code:
+      return { kind: "close", code: c, reload: true, message: "The server could not read a change from this tab. Reload the page to keep working." };
+    case CLOSE_CODES.awarenessFlood.code:
+      return { kind: "close", code: c, reload: false, message: "This tab sent presence updates too fast and was disconnected. Reconnecting…" };
     case CLOSE_CODES.storageUnavailable.code:
       return { kind: "close", code: c, reload: false, message: "The server could not save just now. Your changes are kept and will be sent again." };
     default:

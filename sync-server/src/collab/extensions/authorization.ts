@@ -8,10 +8,11 @@
  * and render documents, which stay writable whatever their lock (the renderWrites extension lets it change
  * only the "render" map of a shot document).
  */
-import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
-import { accessFor, AUTH_REFUSALS, isLockableKind, parseDocumentName, RENDER_SERVICE_TOKEN, type DocumentKind, type Role } from "@aiuteur/shared";
+import type { Extension, connectedPayload, onAuthenticatePayload } from "@hocuspocus/server";
+import { accessFor, AUTH_REFUSALS, CLOSE_CODES, isLockableKind, parseDocumentName, RENDER_SERVICE_TOKEN, type DocumentKind, type Role } from "@aiuteur/shared";
 import type { Services } from "../../services.js";
 import { CollabRefusal } from "../refusal.js";
+import type { UserConnectionLimit } from "../userConnections.js";
 import { ensureRenderDocument } from "../../render/renderDocument.js";
 
 export interface CollabContext {
@@ -27,10 +28,14 @@ export function serviceWrites(kind: DocumentKind): boolean {
   return kind === "shot" || kind === "render";
 }
 
-export function authorization(services: Services): Extension {
+export function authorization(services: Services, userConnections: UserConnectionLimit): Extension {
   return {
     extensionName: "aiuteur-authorization",
-    async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
+    async connected({ context }: connectedPayload) {
+      const { userId, service } = context as Partial<CollabContext>;
+      if (userId && !service) userConnections.settle(userId);
+    },
+    async onAuthenticate({ token, documentName, connectionConfig, instance }: onAuthenticatePayload): Promise<CollabContext> {
       const refuse = (reason: string, fields: Record<string, unknown> = {}) => {
         services.log.info("collab.refused", { reason, documentName: documentName.slice(0, 120), ...fields });
         return new CollabRefusal(reason);
@@ -58,6 +63,11 @@ export function authorization(services: Services): Extension {
       }
       const locked = isLockableKind(name.kind) && (await services.locks.get(documentName)) !== undefined;
       if (accessFor(role, name.kind, locked ? "locked" : "unlocked") === "read") connectionConfig.readOnly = true;
+      // Last, so a refused connection never holds a reservation. The render worker is not limited.
+      if (!userConnections.tryReserve(instance, user.id)) {
+        services.log.warn("collab.too-many-user-connections", { userId: user.id, max: userConnections.max });
+        throw new CollabRefusal(CLOSE_CODES.tooManyUserConnections.reason);
+      }
       return { userId: user.id, displayName: user.displayName, role };
     },
   };

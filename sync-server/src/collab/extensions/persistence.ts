@@ -33,6 +33,19 @@ function isEmptyUpdate(update: Uint8Array): boolean {
   return update.byteLength <= 2 && update.every((byte) => byte === 0);
 }
 
+/**
+ * Whether a client's update decodes as a Yjs update. Checked before it is appended to the log: a garbage
+ * update in the log would fail every later load of the document, locking everyone out of it.
+ */
+function isWellFormedUpdate(update: Uint8Array): boolean {
+  try {
+    Y.decodeUpdate(update);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Changes that are already in the log (or never belong there): not appended again by onChange. */
 function isAlreadyStored(origin: unknown): boolean {
   if (origin === STORAGE_ORIGIN) return true;
@@ -67,7 +80,15 @@ export function persistence(services: Services): Extension {
       if (!stored || !name) throw new CollabRefusal("no-such-document");
       document.transact(() => {
         if (stored.state) Y.applyUpdate(document, stored.state);
-        for (const update of stored.updates) Y.applyUpdate(document, update);
+        for (const update of stored.updates) {
+          // Every update is checked before it is stored, but one bad row (written before that check, or
+          // damaged on disk) must not make the whole document unopenable: skip it, loudly.
+          try {
+            Y.applyUpdate(document, update);
+          } catch (error) {
+            log.error("document.bad-update-skipped", { documentName, bytes: update.byteLength, error });
+          }
+        }
       }, STORAGE_ORIGIN);
       versions.set(documentName, stored.version);
       sizes.set(documentName, stored.bytes);
@@ -82,6 +103,10 @@ export function persistence(services: Services): Extension {
 
     async beforeSync({ type, payload, connection, documentName }: beforeSyncPayload) {
       if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly || isEmptyUpdate(payload)) return;
+      if (!isWellFormedUpdate(payload)) {
+        log.warn("update.malformed", { documentName, bytes: payload.byteLength });
+        throw closeSocket(connection, CLOSE_CODES.malformedUpdate);
+      }
       if ((sizes.get(documentName) ?? 0) + payload.byteLength > services.config.maxDocumentBytes) {
         log.warn("document.too-large", { documentName });
         throw closeSocket(connection, CLOSE_CODES.documentTooLarge);
