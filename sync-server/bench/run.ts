@@ -11,12 +11,14 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { machineNow, renderSection, writeSections, type RunInfo } from "./report.js";
 import type { BenchContext, BenchSection, BenchSectionRunner } from "./section.js";
+import { capacity } from "./capacity.js";
+import { coldOpen } from "./coldOpen.js";
 import { crdtEngine } from "./crdtEngine.js";
 import { durability } from "./durability.js";
 import { fanout } from "./fanout.js";
 
 // In report order.
-const SECTIONS: BenchSectionRunner[] = [crdtEngine, fanout, durability];
+const SECTIONS: BenchSectionRunner[] = [crdtEngine, coldOpen, fanout, durability, capacity];
 
 function commandLine(runs: number, quick: boolean, only: string[] | null): string {
   const env = [
