@@ -39,7 +39,11 @@ function scratchEntries(doc: Y.Doc, own: ReadonlySet<string>, anyStroke: boolean
     .toArray()
     .filter(
       (entry): entry is Y.Map<unknown> =>
-        entry instanceof Y.Map && entry.get("tool") !== "text" && (anyStroke || own.has(entry.get("id") as string)),
+        entry instanceof Y.Map &&
+        entry.get("tool") !== "text" &&
+        // A stroke another replica is still sending may not hold every key yet: only whole strokes are edited.
+        Array.isArray(entry.get("points")) &&
+        (anyStroke || own.has(entry.get("id") as string)),
     );
 }
 
