@@ -4,7 +4,7 @@
  * something different but the episode is the same on every run.
  */
 import { CAMERA_MOVES, type ShotRenderInput, type Stroke } from "@aiuteur/shared";
-import { seededRandom } from "../src/frames/seeded.js";
+import { seededRandom } from "@aiuteur/shared";
 import { testShot, testStroke } from "../src/frames/testing/testShots.js";
 
 function scribble(random: () => number, points: number): number[] {

@@ -14,3 +14,4 @@ export * from "./screenplay/titlePage.js";
 export * from "./story/index.js";
 export * from "./versioning/index.js";
 export * from "./render/index.js";
+export * from "./seededRandom.js";

@@ -58,6 +58,14 @@ export const LIMITS = {
    */
   awarenessBurst: 400,
   awarenessMessagesPerSecond: 100,
+  /**
+   * Presence messages one account may have relayed over all its sockets on one server instance: a burst of
+   * this many, refilled at awarenessAccountMessagesPerSecond; beyond it they are dropped (never closed).
+   * Without it, an account flooding from many sockets, or reconnecting after each awarenessFlood close,
+   * buys a fresh socket budget every time. Three storyboard tabs announcing presence at once fit the burst.
+   */
+  awarenessAccountBurst: 1200,
+  awarenessAccountMessagesPerSecond: 200,
   /** Largest .fountain upload. */
   maxFountainBytes: 2 * 1024 * 1024,
   /** Largest JSON request body. */

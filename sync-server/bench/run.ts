@@ -16,9 +16,11 @@ import { coldOpen } from "./coldOpen.js";
 import { crdtEngine } from "./crdtEngine.js";
 import { durability } from "./durability.js";
 import { fanout } from "./fanout.js";
+import { limits } from "./limits.js";
+import { underAttack } from "./underAttack.js";
 
 // In report order.
-const SECTIONS: BenchSectionRunner[] = [crdtEngine, coldOpen, fanout, durability, capacity];
+const SECTIONS: BenchSectionRunner[] = [crdtEngine, coldOpen, fanout, durability, capacity, underAttack, limits];
 
 function commandLine(runs: number, quick: boolean, only: string[] | null): string {
   const env = [

@@ -29,6 +29,9 @@ export interface ServerConfig {
   /** Awareness messages a socket may send per second after a burst of awarenessBurst (4420 when flooding). */
   awarenessMessagesPerSecond: number;
   awarenessBurst: number;
+  /** Presence messages relayed per account (all its sockets) per second after a burst of awarenessAccountBurst; beyond: dropped. */
+  awarenessAccountMessagesPerSecond: number;
+  awarenessAccountBurst: number;
   /** Largest a document (stored state plus update log) may grow; an update beyond it closes with 4414. */
   maxDocumentBytes: number;
   /** A document being edited gets an "auto" version at most this often (ms). */
@@ -112,6 +115,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { clientDir: string
     maxMessageBytes: integer("MAX_MESSAGE_BYTES", LIMITS.maxMessageBytes, 1024, 256 * 1024 * 1024),
     awarenessMessagesPerSecond: integer("AWARENESS_MESSAGES_PER_SECOND", LIMITS.awarenessMessagesPerSecond, 1, 1_000_000),
     awarenessBurst: integer("AWARENESS_BURST", LIMITS.awarenessBurst, 1, 1_000_000),
+    awarenessAccountMessagesPerSecond: integer(
+      "AWARENESS_ACCOUNT_MESSAGES_PER_SECOND",
+      LIMITS.awarenessAccountMessagesPerSecond,
+      1,
+      1_000_000,
+    ),
+    awarenessAccountBurst: integer("AWARENESS_ACCOUNT_BURST", LIMITS.awarenessAccountBurst, 1, 1_000_000),
     autoVersionIntervalMs: integer("AUTO_VERSION_INTERVAL_MS", 10 * 60_000, 10, 7 * 24 * 3600_000),
     renderWorkers: renderWorkers === "inline" || renderWorkers === "none" ? renderWorkers : hasRedis ? "none" : "inline",
     artifactDir: resolve(env.ARTIFACT_DIR && env.ARTIFACT_DIR !== "" ? env.ARTIFACT_DIR : resolve(dataDir, "artifacts")),

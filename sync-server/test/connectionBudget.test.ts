@@ -23,16 +23,25 @@ describe("per-account connections, presence floods and message size are configur
   let server: TestServer;
   let api: ApiClient;
   let scripts: string[];
+  let projectId: string;
   const sockets: RawSocket[] = [];
   const clients: CollabClient[] = [];
 
   beforeAll(async () => {
     server = await startTestServer("sqlite", {
-      env: { MAX_CONNECTIONS_PER_USER: "3", AWARENESS_BURST: "20", AWARENESS_MESSAGES_PER_SECOND: "10", MAX_MESSAGE_BYTES: "65536" },
+      env: {
+        MAX_CONNECTIONS_PER_USER: "3",
+        AWARENESS_BURST: "20",
+        AWARENESS_MESSAGES_PER_SECOND: "10",
+        AWARENESS_ACCOUNT_BURST: "30",
+        AWARENESS_ACCOUNT_MESSAGES_PER_SECOND: "1",
+        MAX_MESSAGE_BYTES: "65536",
+      },
     });
     api = new ApiClient(server.url);
     await api.signup(uniqueEmail("budget"));
     const project = await api.createProject("Budget");
+    projectId = project.id;
     scripts = [];
     for (const title of ["One", "Two", "Three", "Four"]) scripts.push((await api.createEpisode(project.id, title)).documents.script);
   });
@@ -113,6 +122,57 @@ describe("per-account connections, presence floods and message size are configur
     appendBlock(writer.doc, "after the flood");
     await waitForAcknowledged(writer);
     expect(blockTexts((await server.services.readDocument(script))!)).toContain("after the flood");
+  });
+
+  it("gives an account's sockets one presence budget, so reconnecting after a flood close buys no new burst", async () => {
+    const script = scripts[2]!;
+    // Not kept in `clients`: the account may hold 3 connections, and the next test needs two.
+    const watcher = connect(server.url, script, api.token!);
+    await waitFor(() => watcher.provider.isSynced, "the watcher to sync", 15_000);
+
+    const member = new ApiClient(server.url);
+    const email = uniqueEmail("budget-member");
+    await member.signup(email);
+    await api.addMember(projectId, email, "writer");
+    const flooderIds = new Set<number>();
+    let received = 0;
+    watcher.provider.awareness!.on("update", ({ added, updated }: { added: number[]; updated: number[] }) => {
+      received += [...added, ...updated].filter((id) => flooderIds.has(id)).length;
+    });
+
+    const started = performance.now();
+    // Three sockets one after another, each flooding until the server closes it for the flood: each
+    // socket's own budget passes 20, so without an account budget 60 would reach the watcher.
+    for (let socketIndex = 0; socketIndex < 3; socketIndex++) {
+      const flooder = await openRawSocket(collabUrl(server.url));
+      sockets.push(flooder);
+      expect(await flooder.authenticate(script, member.token!)).toBe("read-write");
+      const awareness = new Awareness(new Y.Doc());
+      flooderIds.add(awareness.clientID);
+      // Paced a little, so the server relays each message on its own rather than a whole burst in one go.
+      for (let i = 0; i < 60 && flooder.socket.readyState === flooder.socket.OPEN; i++) {
+        awareness.setLocalStateField("cursor", { socketIndex, i });
+        flooder.send(awarenessFrame(script, awareness));
+        await new Promise((resolve) => setTimeout(resolve, 3));
+      }
+      expect((await flooder.closed).code).toBe(CLOSE_CODES.awarenessFlood.code);
+    }
+    // Let whatever was relayed arrive, then compare with the account's budget: a burst of 30 plus 1 a second.
+    const elapsedSeconds = (performance.now() - started) / 1000;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(received).toBeGreaterThanOrEqual(20);
+    expect(received).toBeLessThanOrEqual(30 + Math.ceil(elapsedSeconds) + 1);
+
+    // Only the flooding account is limited: another account's caret still reaches the flooder's account.
+    const colleague = connect(server.url, script, member.token!);
+    clients.push(colleague);
+    await waitFor(() => colleague.provider.isSynced, "the colleague to sync", 15_000);
+    watcher.provider.setAwarenessField("cursor", { after: "the flood" });
+    await waitFor(
+      () => colleague.provider.awareness!.getStates().get(watcher.doc.clientID)?.cursor?.after === "the flood",
+      "the other account's caret to reach the flooder's account",
+    );
+    watcher.destroy();
   });
 
   it("closes a socket whose message exceeds MAX_MESSAGE_BYTES and accepts one below it", async () => {

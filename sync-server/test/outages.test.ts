@@ -117,7 +117,7 @@ describe("Redis stopped and restarted during editing, two instances", () => {
     await postgres?.cleanup();
   }, 30_000);
 
-  it("keeps editing on each instance, stays up, and relays across instances again once Redis is back", async () => {
+  it("keeps editing on each instance, stays up, and once Redis is back relays again and exchanges what it missed", async () => {
     const env = { REDIS_URL: redis.url };
     const first = await startChildServer(storage, env);
     servers.push(first);
@@ -144,8 +144,17 @@ describe("Redis stopped and restarted during editing, two instances", () => {
     expect(first.process.exitCode).toBeNull();
     expect(second.process.exitCode).toBeNull();
 
+    expect(blockTexts(onSecond.doc)).not.toContain("during the Redis outage");
+    const reconnects = { first: 0, second: 0 };
+    onFirst.provider.on("connect", () => reconnects.first++);
+    onSecond.provider.on("connect", () => reconnects.second++);
+
     await redis.start();
-    // The relay resumes by itself: an edit on the second instance reaches the first one's client.
+    // What the relay lost during the outage reaches the other instance's client with nobody editing or
+    // reconnecting: the instances exchange their state when Redis is back.
+    await waitFor(() => blockTexts(onSecond.doc).includes("during the Redis outage"), "the edit made during the outage to cross over", 30_000);
+    expect(reconnects).toEqual({ first: 0, second: 0 });
+    // And the relay resumes: an edit on the second instance reaches the first one's client.
     appendBlock(onSecond.doc, "relayed after");
     await waitForAcknowledged(onSecond, 15_000);
     await waitFor(() => blockTexts(onFirst.doc).includes("relayed after"), "the relay to resume", 30_000);

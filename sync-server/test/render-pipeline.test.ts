@@ -401,6 +401,39 @@ describe("the render pipeline on Redis with worker processes", () => {
     }
   });
 
+  it("finishes every render of a busy queue when one of two workers is killed mid-job", { timeout: 300_000 }, async () => {
+    const [first, second] = [worker(), worker()];
+    const shots = [];
+    // Distinct actions, so no two clips share a content hash and every shot is really rendered.
+    for (let i = 0; i < 4; i++) shots.push(await lockedShot(server.url, team, { duration: 4, movement: "dolly in", action: `Busy queue, shot ${i + 1}: MARA pours coffee.` }));
+    const viewers = await Promise.all(shots.map((shot) => watchShot(server.url, team, shot)));
+    const mirrors = () => viewers.map((viewer) => readShotRenderMirror(viewer.doc, "main"));
+    try {
+      await waitFor(
+        () => mirrors().some((mirror) => mirror?.status === "rendering" && mirror.progress > 0),
+        `a render under way\n${first.output()}\n${second.output()}`,
+        RENDER_TIMEOUT_MS,
+      );
+      await first.kill9();
+      // The survivor works through the queue; a replacement takes the killed worker's job once its lock lapses.
+      const replacement = worker();
+      await waitFor(
+        () => mirrors().every((mirror) => mirror?.status === "done"),
+        `every render to finish\n${second.output()}\n${replacement.output()}`,
+        240_000,
+      );
+      expect(new Set(mirrors().map((mirror) => mirror!.contentHash)).size).toBe(4);
+      for (const mirror of mirrors()) await expectPlayableClip(server.url, team.as.viewer.token!, mirror!, 4);
+      const files = await artifactFiles(storage);
+      for (const mirror of mirrors()) expect(files.map((file) => file.key)).toContain(`shots/${mirror!.contentHash}/clip.mp4`);
+      for (const file of files) expect(isArtifactKey(file.key), `${file.key} is not a finished artifact`).toBe(true);
+      await second.stop();
+      await replacement.stop();
+    } finally {
+      for (const viewer of viewers) viewer.destroy();
+    }
+  });
+
   it("re-creates a job lost from Redis when the server starts again", { timeout: RENDER_TIMEOUT_MS + 60_000 }, async () => {
     // No worker runs: the job waits in Redis, and is then lost with the whole queue.
     const shot = await lockedShot(server.url, team, { duration: 1 });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Editor } from "@tiptap/core";
 import { TextSelection } from "@tiptap/pm/state";
 import type * as Y from "yjs";
-import { SCREENPLAY_FRAGMENT, TAB_CYCLE } from "@aiuteur/shared";
+import { SCREENPLAY_FRAGMENT, seededRandom, TAB_CYCLE } from "@aiuteur/shared";
 import { scenesOf } from "./sceneNumbers.js";
 import { deriveScenes } from "./scenes.js";
 import { blocks, caretIn, linkedDocs, makeEditor, press, setBlocks, type } from "./testing.js";
@@ -75,17 +75,8 @@ describe("two writers", () => {
   });
 });
 
-/** mulberry32: a tiny seeded PRNG, so a failing seed can be pinned and replayed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG, so a failing seed can be pinned and replayed. */
+const random = seededRandom;
 
 function randomEdit(editor: Editor, rnd: () => number): void {
   const size = editor.state.doc.content.size;

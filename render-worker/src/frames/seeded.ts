@@ -2,24 +2,13 @@
  * Determinism helpers: a seed from text (the shot id) and a smooth wobble from that seed, so a handheld
  * shot shakes the same way every time it is rendered and equal input gives byte-identical frames.
  */
+import { seededRandom } from "@aiuteur/shared";
 
 /** 32-bit FNV-1a of the text. */
 export function seedOf(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
-}
-
-/** mulberry32: a tiny seeded generator of numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Screenplay } from "../screenplay/model.js";
+import { seededRandom } from "../seededRandom.js";
 import { parseFountain, writeFountain } from "./index.js";
 
 /** Seeds that once failed (kept as regression tests). */
@@ -12,16 +13,7 @@ const PINNED_SEEDS: number[] = [155, 10588, 46104];
 /** FOUNTAIN_FUZZ_CASES=200000 npx vitest run fuzz — for a long local hunt. */
 const RANDOM_CASES = Number(process.env.FOUNTAIN_FUZZ_CASES ?? 1500);
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const mulberry32 = seededRandom;
 
 const PIECES = [
   "INT. HOUSE - DAY", "EXT. ROAD", "int./ext. car", ".FORCED", ". not", "...later", "CUT TO:", "cut to:",

@@ -34,8 +34,12 @@ export function openClient(target: BenchDocument, onError: (message: string) => 
   }
 }
 
-function hocuspocusClient(target: BenchDocument, onError: (message: string) => void): LoadClient {
-  const doc = new Y.Doc();
+/** A HocuspocusProvider on `doc` for the target; `synced` resolves at its first full sync. */
+export function openHocuspocus(
+  target: BenchDocument,
+  doc: Y.Doc,
+  onError: (message: string) => void = () => undefined,
+): { provider: HocuspocusProvider; synced: Promise<void> } {
   let resolve: () => void = () => undefined;
   const synced = new Promise<void>((r) => (resolve = r));
   const provider = new HocuspocusProvider({
@@ -50,6 +54,12 @@ function hocuspocusClient(target: BenchDocument, onError: (message: string) => v
       if (event.code !== 1000) onError(`closed ${event.code} ${event.reason}`);
     },
   } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+  return { provider, synced };
+}
+
+function hocuspocusClient(target: BenchDocument, onError: (message: string) => void): LoadClient {
+  const doc = new Y.Doc();
+  const { provider, synced } = openHocuspocus(target, doc, onError);
   return {
     doc,
     synced,

@@ -11,53 +11,16 @@
 import { SCREENPLAY_FRAGMENT } from "@aiuteur/shared";
 import * as Y from "yjs";
 import { openClient, type LoadClient } from "./clients.js";
+import { emit, runChild, sleep } from "./childProcess.js";
 import type { LoadEvent, LoadPlan, LoadResult } from "./plan.js";
-import { Samples, summarize } from "./stats.js";
+import { loadResult, typeThroughWindow, waitUntil, WindowMeasurement } from "./window.js";
 
 const TYPER_ATTRIBUTE = "benchTyper";
-const MAX_ERRORS_KEPT = 10;
-
-function emit(event: LoadEvent): void {
-  process.stdout.write(`${JSON.stringify(event)}\n`);
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = performance.now() + timeoutMs;
-  while (!check()) {
-    if (performance.now() > deadline) return false;
-    await sleep(20);
-  }
-  return true;
-}
-
-async function readPlan(): Promise<LoadPlan> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString("utf8")) as LoadPlan;
-}
 
 /** Shared measurement state for one run. */
-class Measurement {
+class Measurement extends WindowMeasurement {
   /** sendTimes[documentIndex][typer][seq]: when that keystroke was made (performance.now()). */
   readonly sendTimes: number[][][] = [];
-  windowStart = Number.POSITIVE_INFINITY;
-  windowEnd = Number.POSITIVE_INFINITY;
-  sent = 0;
-  expected = 0;
-  readonly latencies = new Samples();
-  readonly errors: string[] = [];
-  errorCount = 0;
-
-  inWindow(time: number): boolean {
-    return time >= this.windowStart && time < this.windowEnd;
-  }
-
-  error(message: string): void {
-    this.errorCount += 1;
-    if (this.errors.length < MAX_ERRORS_KEPT) this.errors.push(message);
-  }
 }
 
 /** One connected client of one document, watching the typers' blocks in its own copy. */
@@ -185,64 +148,10 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
   for (const p of participants) p.ready = true;
   emit({ type: "ready", connected });
 
-  const intervalMs = 1000 / (plan.charsPerSecond ?? 5);
-  const presence = plan.presence ?? true;
-  const timers: NodeJS.Timeout[] = [];
-  let stopped = false;
-  for (const typer of typing) {
-    let seq = 0;
-    // Typers start at random offsets in one interval, like people who did not agree to type together.
-    const start = setTimeout(() => {
-      const tick = () => {
-        if (stopped) return;
-        const now = performance.now();
-        if (measurement.inWindow(now)) {
-          measurement.sent += 1;
-          measurement.expected += perDocument - 1;
-        }
-        typer.type(seq++, presence);
-      };
-      tick();
-      timers.push(setInterval(tick, intervalMs));
-    }, Math.random() * intervalMs);
-    timers.push(start);
-  }
-
-  await sleep(plan.warmupMs);
-  measurement.windowStart = performance.now();
-  emit({ type: "window-start" });
-  await sleep(plan.windowMs);
-  measurement.windowEnd = performance.now();
-  emit({ type: "window-end" });
-  stopped = true;
-  for (const timer of timers) clearTimeout(timer);
-  await waitUntil(() => measurement.latencies.length >= measurement.expected, plan.drainMs ?? 3000);
-
-  const result: LoadResult = {
-    clients: participants.length,
-    connected,
-    connectMs,
-    sent: measurement.sent,
-    deliveries: measurement.latencies.length,
-    expectedDeliveries: measurement.expected,
-    windowMs: measurement.windowEnd - measurement.windowStart,
-    latencyMs: summarize(measurement.latencies.values()),
-    errors: measurement.errorCount > measurement.errors.length
-      ? [...measurement.errors, `… ${measurement.errorCount - measurement.errors.length} more`]
-      : measurement.errors,
-  };
+  await typeThroughWindow(plan, measurement, typing, perDocument - 1);
+  const result = loadResult(measurement, { clients: participants.length, connected, connectMs });
   for (const p of participants) p.client.destroy();
   return result;
 }
 
-readPlan()
-  .then(run)
-  .then((result) => {
-    emit({ type: "result", result });
-    // Providers may keep reconnect timers alive: the result is out, so end here.
-    process.exit(0);
-  })
-  .catch((error: unknown) => {
-    emit({ type: "error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-    process.exit(1);
-  });
+runChild<LoadPlan, LoadResult>(run, (result): LoadEvent => ({ type: "result", result }));

@@ -20,6 +20,7 @@ import type { LoadEvent, LoadPlan, LoadResult } from "./plan.js";
 export type { LoadPlan, LoadResult, LatencySummary } from "./plan.js";
 
 const GENERATOR = fileURLToPath(new URL("./generator.ts", import.meta.url));
+const THIN_GENERATOR = fileURLToPath(new URL("./thinGenerator.ts", import.meta.url));
 const SYNC_SERVER_DIR = fileURLToPath(new URL("../..", import.meta.url));
 
 export interface LoadHooks {
@@ -30,7 +31,7 @@ export interface LoadHooks {
 }
 
 export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<LoadResult> {
-  const child = spawn(process.execPath, ["--import", "tsx", GENERATOR], {
+  const child = spawn(process.execPath, ["--import", "tsx", plan.thinReceivers ? THIN_GENERATOR : GENERATOR], {
     cwd: SYNC_SERVER_DIR,
     stdio: ["pipe", "pipe", "pipe"],
   });

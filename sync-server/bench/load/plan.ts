@@ -17,6 +17,11 @@ export interface LoadPlan {
   windowMs: number;
   /** After the window, how long to wait at most for the last deliveries (default 3000). */
   drainMs?: number;
+  /**
+   * Thin receivers (./thinGenerator.ts): the non-typing clients are raw sockets that only read frames, so
+   * one load process can hold thousands (Aiuteur and Hocuspocus, one document).
+   */
+  thinReceivers?: boolean;
   /** How many clients connect at once while setting up (default 25). */
   connectConcurrency?: number;
 }

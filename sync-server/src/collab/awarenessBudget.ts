@@ -18,22 +18,38 @@ export class AwarenessBudget {
   private tokens: number;
   private updatedAt: number;
 
+  /**
+   * `floor` bounds the debt a flood runs up: without one (a socket's budget) the debt grows until the
+   * socket is closed; with one (an account's budget, never closed) the account waits at most
+   * -floor / perSecond seconds after its flood stops before its presence is relayed again.
+   */
   constructor(
     private readonly perSecond: number,
     private readonly burst: number,
     private readonly now: () => number = () => performance.now(),
+    private readonly floor = Number.NEGATIVE_INFINITY,
   ) {
     this.tokens = burst;
     this.updatedAt = now();
   }
 
-  /** Spends one message. Below zero the message is dropped; a whole burst's worth below zero closes. */
-  spend(): AwarenessVerdict {
+  private refill(): void {
     const now = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond);
     this.updatedAt = now;
-    this.tokens -= 1;
+  }
+
+  /** Spends one message. Below zero the message is dropped; a whole burst's worth below zero closes. */
+  spend(): AwarenessVerdict {
+    this.refill();
+    this.tokens = Math.max(this.floor, this.tokens - 1);
     if (this.tokens >= 0) return "pass";
     return this.tokens < -this.burst ? "close" : "drop";
+  }
+
+  /** True when the budget has refilled completely: it is then the same as a new one. */
+  isFull(): boolean {
+    this.refill();
+    return this.tokens >= this.burst;
   }
 }

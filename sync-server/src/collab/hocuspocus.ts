@@ -17,6 +17,7 @@ import { limits } from "./extensions/limits.js";
 import { UserConnectionLimit } from "./userConnections.js";
 import { locks } from "./extensions/locks.js";
 import { persistence } from "./extensions/persistence.js";
+import { resyncAfterRedisReturns } from "./relayResync.js";
 import { renderIndex } from "./extensions/renderIndex.js";
 import { renderWrites } from "./extensions/renderWrites.js";
 import { storyboardRegistration } from "./extensions/storyboardRegistration.js";
@@ -24,13 +25,20 @@ import { versioning } from "./extensions/versioning.js";
 
 export function createCollabServer(services: Services): Hocuspocus {
   const extensions: Extension[] = [];
+  let hocuspocus: Hocuspocus | null = null;
   if (services.config.redisUrl) {
     const url = services.config.redisUrl;
-    extensions.push(
-      new RedisRelay({
-        createClient: () => new RedisClient(url, { maxRetriesPerRequest: null, lazyConnect: false }),
-      }),
-    );
+    // The extension creates its publisher, then its subscriber.
+    const clients: RedisClient[] = [];
+    const relay = new RedisRelay({
+      createClient: () => {
+        const client = new RedisClient(url, { maxRetriesPerRequest: null, lazyConnect: false });
+        clients.push(client);
+        return client;
+      },
+    });
+    resyncAfterRedisReturns(relay, clients[1]!, () => hocuspocus, services.log.child({ component: "relay" }));
+    extensions.push(relay);
   }
   extensions.push(
     limits(services.log, services.config.maxConnectionsPerDocument),
@@ -44,11 +52,12 @@ export function createCollabServer(services: Services): Hocuspocus {
     renderIndex(services),
     activity(services.log),
   );
-  return new Hocuspocus({
+  hocuspocus = new Hocuspocus({
     name: "aiuteur",
     extensions,
     debounce: services.config.compactionDelayMs,
     maxDebounce: services.config.compactionDelayMs * 5,
     quiet: true,
   });
+  return hocuspocus;
 }

@@ -2,8 +2,8 @@
  * Accepts WebSocket upgrades on /collab and hands each socket to Hocuspocus. Three checks happen here,
  * before any document work: the client's protocol version (an outdated client is closed with
  * protocolMismatch and told to reload), the size and envelope of every message (closed with
- * messageTooLarge or malformedMessage, other sockets unaffected) and the socket's presence budget (a flood
- * is dropped, then closed with awarenessFlood).
+ * messageTooLarge or malformedMessage, other sockets unaffected) and the presence budgets (the socket's: a
+ * flood is dropped, then closed with awarenessFlood; the account's, over all its sockets: dropped).
  */
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
@@ -12,6 +12,7 @@ import { WebSocketServer, type RawData } from "ws";
 import { CLOSE_CODES, PROTOCOL_PARAM, PROTOCOL_VERSION } from "@aiuteur/shared";
 import type { ServerConfig } from "../config.js";
 import type { Logger } from "../logger.js";
+import { AccountPresenceBudgets, PRESENCE_SLOT_KEY, type PresenceSlot } from "./accountPresence.js";
 import { AwarenessBudget, isAwarenessMessage } from "./awarenessBudget.js";
 import { readFrameHeader } from "./frames.js";
 
@@ -33,11 +34,15 @@ function toFetchRequest(req: IncomingMessage): Request {
   return new Request(new URL(req.url ?? "/", "http://localhost"), { headers });
 }
 
-export type CollabLimits = Pick<ServerConfig, "maxMessageBytes" | "awarenessMessagesPerSecond" | "awarenessBurst">;
+export type CollabLimits = Pick<
+  ServerConfig,
+  "maxMessageBytes" | "awarenessMessagesPerSecond" | "awarenessBurst" | "awarenessAccountMessagesPerSecond" | "awarenessAccountBurst"
+>;
 
 export function attachCollab(server: Server, hocuspocus: Hocuspocus, log: Logger, limits: CollabLimits): WebSocketServer {
   // ws refuses frames far beyond the limit itself (close 1009); frames just over it get our typed code.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 2 });
+  const accountPresence = new AccountPresenceBudgets(limits.awarenessAccountMessagesPerSecond, limits.awarenessAccountBurst);
 
   wss.on("connection", (socket, req: IncomingMessage) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -45,7 +50,9 @@ export function attachCollab(server: Server, hocuspocus: Hocuspocus, log: Logger
       socket.close(CLOSE_CODES.protocolMismatch.code, CLOSE_CODES.protocolMismatch.reason);
       return;
     }
-    const connection = hocuspocus.handleConnection(socket, toFetchRequest(req));
+    // Authentication (extensions/authorization.ts) fills in whose socket this is, for the account's presence budget.
+    const presence: PresenceSlot = { account: null };
+    const connection = hocuspocus.handleConnection(socket, toFetchRequest(req), { [PRESENCE_SLOT_KEY]: presence });
     const awareness = new AwarenessBudget(limits.awarenessMessagesPerSecond, limits.awarenessBurst);
     let dropped = 0;
     socket.on("message", (data) => {
@@ -69,7 +76,7 @@ export function attachCollab(server: Server, hocuspocus: Hocuspocus, log: Logger
           socket.close(CLOSE_CODES.awarenessFlood.code, CLOSE_CODES.awarenessFlood.reason);
           return;
         }
-        if (verdict === "drop") {
+        if (verdict === "drop" || (presence.account !== null && !accountPresence.allow(presence.account))) {
           dropped += 1;
           return;
         }

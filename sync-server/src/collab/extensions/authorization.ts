@@ -13,6 +13,7 @@ import { accessFor, AUTH_REFUSALS, CLOSE_CODES, isLockableKind, parseDocumentNam
 import type { Services } from "../../services.js";
 import { CollabRefusal } from "../refusal.js";
 import type { UserConnectionLimit } from "../userConnections.js";
+import { presenceSlotOf } from "../accountPresence.js";
 import { ensureRenderDocument } from "../../render/renderDocument.js";
 
 export interface CollabContext {
@@ -35,7 +36,7 @@ export function authorization(services: Services, userConnections: UserConnectio
       const { userId, service } = context as Partial<CollabContext>;
       if (userId && !service) userConnections.settle(userId);
     },
-    async onAuthenticate({ token, documentName, connectionConfig, instance }: onAuthenticatePayload): Promise<CollabContext> {
+    async onAuthenticate({ token, documentName, connectionConfig, instance, context }: onAuthenticatePayload): Promise<CollabContext> {
       const refuse = (reason: string, fields: Record<string, unknown> = {}) => {
         services.log.info("collab.refused", { reason, documentName: documentName.slice(0, 120), ...fields });
         return new CollabRefusal(reason);
@@ -68,6 +69,8 @@ export function authorization(services: Services, userConnections: UserConnectio
         services.log.warn("collab.too-many-user-connections", { userId: user.id, max: userConnections.max });
         throw new CollabRefusal(CLOSE_CODES.tooManyUserConnections.reason);
       }
+      const slot = presenceSlotOf(context);
+      if (slot) slot.account = user.id;
       return { userId: user.id, displayName: user.displayName, role };
     },
   };

@@ -8,11 +8,13 @@
  * read-only for that one message, so persistence does not store it (it checks `readOnly` in beforeSync,
  * after this extension), Hocuspocus neither applies nor broadcasts it, and the client gets SyncStatus false.
  * The flag is restored when the message is done, before the locks extension applies any access change it
- * deferred during the message.
+ * deferred during the message. A refused update whose content the same connection gets accepted later (it
+ * was only untraceable for now) is acknowledged then (lateAcknowledgements.ts).
  */
 import type { Connection, Extension, afterHandleMessagePayload, beforeSyncPayload } from "@hocuspocus/server";
 import { parseDocumentName, SHOT_RENDER_MAP } from "@aiuteur/shared";
 import type { Services } from "../../services.js";
+import { LateAcknowledgements } from "../lateAcknowledgements.js";
 import { touchedRoots } from "../updateRoots.js";
 import type { CollabContext } from "./authorization.js";
 
@@ -30,6 +32,7 @@ export function renderWrites(services: Services): Extension {
   const log = services.log.child({ component: "render-writes" });
   /** Connections made read-only for the message being handled, with the flag to give back. */
   const refused = new WeakMap<Connection, boolean>();
+  const lateAcknowledgements = new LateAcknowledgements();
 
   return {
     extensionName: "aiuteur-render-writes",
@@ -49,13 +52,18 @@ export function renderWrites(services: Services): Extension {
       log.warn("render-writes.refused", { documentName, service, userId: context.userId, roots: [...roots.roots], unknown: roots.unknown });
       refused.set(connection, connection.readOnly);
       connection.readOnly = true;
+      // Often only untraceable for now (its history is in the sync step this client sends next): if that
+      // content is accepted, the client is told then that this update was saved.
+      lateAcknowledgements.owe(connection, payload);
     },
 
-    async afterHandleMessage({ connection }: afterHandleMessagePayload) {
+    async afterHandleMessage({ connection, document }: afterHandleMessagePayload) {
       const previous = refused.get(connection);
-      if (previous === undefined) return;
-      refused.delete(connection);
-      connection.readOnly = previous;
+      if (previous !== undefined) {
+        refused.delete(connection);
+        connection.readOnly = previous;
+      }
+      lateAcknowledgements.settle(connection, document);
     },
   };
 }

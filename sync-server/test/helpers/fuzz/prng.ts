@@ -1,4 +1,6 @@
-/** A tiny seeded PRNG (mulberry32): the same seed replays the same fuzz run, so a failure can be pinned. */
+/** A seeded PRNG (shared's mulberry32): the same seed replays the same fuzz run, so a failure can be pinned. */
+import { seededRandom } from "@aiuteur/shared";
+
 export interface Prng {
   /** A float in [0, 1). */
   next(): number;
@@ -9,14 +11,7 @@ export interface Prng {
 }
 
 export function createPrng(seed: number): Prng {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   return { next, int, pick: (items) => items[int(items.length)]! };
 }
