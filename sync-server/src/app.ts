@@ -75,9 +75,9 @@ export async function startServer(
   // Versions of deleted branches are kept for a while; the ones whose time is up go now.
   await purgeExpiredVersions(db);
   const documents = new DocumentStore(db);
-  let collab: ReturnType<typeof createCollabServer> | null = null;
+  let collab: Hocuspocus | null = null;
   const secret = resolveJwtSecret(config.jwtSecret, config.dataDir);
-  const renderQueue = overrides.renderQueue ?? createRenderQueue({ redisUrl: config.redisUrl });
+  const renderQueue = overrides.renderQueue ?? (await createRenderQueue({ redisUrl: config.redisUrl }));
   let reconciler: RenderReconciler | null = null;
   // Role changes and deleted branches close connections on every instance, not only this one.
   const applyControl = (command: ControlCommand): number => {
@@ -86,7 +86,7 @@ export async function startServer(
       ? disconnectMember(collab, command.projectId, command.userId)
       : disconnectDocuments(collab, command.prefix);
   };
-  const control = config.redisUrl ? redisControlChannel(config.redisUrl, applyControl, log) : localControlChannel();
+  const control = config.redisUrl ? await redisControlChannel(config.redisUrl, applyControl, log) : localControlChannel();
   const services: Services = {
     config,
     db,
@@ -142,7 +142,7 @@ export async function startServer(
     },
   };
   reconciler = new RenderReconciler(services);
-  collab = createCollabServer(services);
+  collab = await createCollabServer(services);
 
   const router = new Router();
   authRoutes(router, services);

@@ -13,6 +13,8 @@ const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 export interface Product {
   url: string;
   port: number;
+  /** The server's log lines at warn level and above so far (LOG_LEVEL=warn), for a failing test's message. */
+  warnings(): string;
   stop(): Promise<void>;
 }
 
@@ -31,7 +33,8 @@ export async function startProduct(): Promise<Product> {
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the product did not start:\n${output}`)), 30_000);
     child.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
+      // Kept bounded: a long suite's warnings are only ever read from the end.
+      output = (output + chunk.toString()).slice(-200_000);
       const match = /running at (http:\/\/\S+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
@@ -44,6 +47,7 @@ export async function startProduct(): Promise<Product> {
   return {
     url,
     port: Number(new URL(url).port),
+    warnings: () => output.slice(-20_000),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));

@@ -1,6 +1,5 @@
 /** The queue the sync server produces into: BullMQ when Redis is configured, the in-process queue otherwise. */
 import type { RenderQueue } from "../contract.js";
-import { createBullmqQueue } from "./bullmqQueue.js";
 import { createInProcessQueue } from "./inProcessQueue.js";
 import type { RetryOptions } from "./types.js";
 
@@ -10,7 +9,10 @@ export interface CreateRenderQueueOptions extends RetryOptions {
   queueName?: string;
 }
 
-export function createRenderQueue(options: CreateRenderQueueOptions): RenderQueue {
+/** BullMQ (about 25 MiB resident once loaded) is loaded only when Redis is configured. */
+export async function createRenderQueue(options: CreateRenderQueueOptions): Promise<RenderQueue> {
   const { redisUrl, queueName, ...retry } = options;
-  return redisUrl ? createBullmqQueue({ redisUrl, ...(queueName ? { queueName } : {}), ...retry }) : createInProcessQueue(retry);
+  if (!redisUrl) return createInProcessQueue(retry);
+  const { createBullmqQueue } = await import("./bullmqQueue.js");
+  return createBullmqQueue({ redisUrl, ...(queueName ? { queueName } : {}), ...retry });
 }

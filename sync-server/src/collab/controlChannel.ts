@@ -5,7 +5,6 @@
  * Without Redis there is one instance and commands apply locally only.
  */
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
 import type { Logger } from "../logger.js";
 
 export type ControlCommand =
@@ -40,7 +39,9 @@ export function localControlChannel(): ControlChannel {
   return { publish: () => undefined, close: async () => undefined };
 }
 
-export function redisControlChannel(redisUrl: string, apply: (command: ControlCommand) => void, log: Logger): ControlChannel {
+/** ioredis is loaded here, only when Redis is configured. */
+export async function redisControlChannel(redisUrl: string, apply: (command: ControlCommand) => void, log: Logger): Promise<ControlChannel> {
+  const { Redis } = await import("ioredis");
   const instance = randomUUID();
   const options = { maxRetriesPerRequest: null, lazyConnect: false } as const;
   const publisher = new Redis(redisUrl, options);

@@ -8,8 +8,6 @@
  * stored) and the render index copies what it writes into the renders table.
  */
 import { Hocuspocus, type Extension } from "@hocuspocus/server";
-import { Redis as RedisRelay } from "@hocuspocus/extension-redis";
-import { Redis as RedisClient } from "ioredis";
 import type { Services } from "../services.js";
 import { activity } from "./extensions/activity.js";
 import { authorization } from "./extensions/authorization.js";
@@ -17,28 +15,17 @@ import { limits } from "./extensions/limits.js";
 import { UserConnectionLimit } from "./userConnections.js";
 import { locks } from "./extensions/locks.js";
 import { persistence } from "./extensions/persistence.js";
-import { resyncAfterRedisReturns } from "./relayResync.js";
+import { createRedisRelay } from "./redisRelay.js";
 import { renderIndex } from "./extensions/renderIndex.js";
 import { renderWrites } from "./extensions/renderWrites.js";
 import { storyboardRegistration } from "./extensions/storyboardRegistration.js";
 import { versioning } from "./extensions/versioning.js";
 
-export function createCollabServer(services: Services): Hocuspocus {
+export async function createCollabServer(services: Services): Promise<Hocuspocus> {
   const extensions: Extension[] = [];
   let hocuspocus: Hocuspocus | null = null;
   if (services.config.redisUrl) {
-    const url = services.config.redisUrl;
-    // The extension creates its publisher, then its subscriber.
-    const clients: RedisClient[] = [];
-    const relay = new RedisRelay({
-      createClient: () => {
-        const client = new RedisClient(url, { maxRetriesPerRequest: null, lazyConnect: false });
-        clients.push(client);
-        return client;
-      },
-    });
-    resyncAfterRedisReturns(relay, clients[1]!, () => hocuspocus, services.log.child({ component: "relay" }));
-    extensions.push(relay);
+    extensions.push(await createRedisRelay(services.config.redisUrl, () => hocuspocus, services.log.child({ component: "relay" })));
   }
   extensions.push(
     limits(services.log, services.config.maxConnectionsPerDocument),
