@@ -6,14 +6,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { HocuspocusProvider } from "@hocuspocus/provider";
-import WebSocket from "ws";
 import * as Y from "yjs";
 import { SCREENPLAY_FRAGMENT } from "@aiuteur/shared";
+import { waitFor } from "../test/helpers/collab.js";
 import { loadSequentialTrace, sequentialPatches } from "../test/helpers/traces.js";
+import { timedOpen } from "./load/clients.js";
 import { median } from "./load/stats.js";
 import { num, ratio, spread, table } from "./report.js";
-import { startBenchServer, type BenchDocument, type BenchServer, type ServerKind } from "./servers/index.js";
+import { onServer, startBenchServer, type BenchDocument, type ServerKind } from "./servers/index.js";
 import type { BenchContext, BenchSection, BenchSectionRunner } from "./section.js";
 
 const KINDS: ServerKind[] = ["aiuteur", "hocuspocus"];
@@ -40,40 +40,6 @@ function buildScript(limit: number | null): { update: Uint8Array; edits: number 
   return { update: Y.encodeStateAsUpdate(doc), edits };
 }
 
-/** Connects a fresh client; resolves with the time to its first full sync and the document it received. */
-function open(target: BenchDocument, url: string): Promise<{ ms: number; doc: Y.Doc; provider: HocuspocusProvider }> {
-  const doc = new Y.Doc();
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${target.kind}: no sync within 120 s`)), 120_000);
-    const provider: HocuspocusProvider = new HocuspocusProvider({
-      url,
-      name: target.name,
-      token: target.token,
-      document: doc,
-      WebSocketPolyfill: WebSocket,
-      onSynced: () => {
-        clearTimeout(timer);
-        resolve({ ms: performance.now() - started, doc, provider });
-      },
-      onAuthenticationFailed: ({ reason }: { reason: string }) => reject(new Error(`${target.kind}: refused (${reason})`)),
-    } as ConstructorParameters<typeof HocuspocusProvider>[0]);
-  });
-}
-
-async function waitUntil(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-/** The same document on a restarted server: the URL carries the new port. */
-function urlOn(server: BenchServer, target: BenchDocument): string {
-  return target.url.replace(/:\d+/, `:${server.port}`);
-}
-
 interface ColdOpen {
   syncMs: number;
   smallSyncMs: number;
@@ -88,12 +54,12 @@ async function coldOpenOnce(kind: ServerKind, update: Uint8Array, log: (m: strin
     let small: BenchDocument;
     try {
       [big, small] = (await server.documents(2)) as [BenchDocument, BenchDocument];
-      const writer = await open(big, big.url);
+      const writer = await timedOpen(big);
       Y.applyUpdate(writer.doc, update);
-      await waitUntil(() => writer.provider.unsyncedChanges === 0, "the big update to be acknowledged");
-      const other = await open(small, small.url);
+      await waitFor(() => writer.provider.unsyncedChanges === 0, "the big update to be acknowledged", 60_000);
+      const other = await timedOpen(small);
       other.doc.getXmlFragment(SCREENPLAY_FRAGMENT).insert(0, [new Y.XmlElement("action")]);
-      await waitUntil(() => other.provider.unsyncedChanges === 0, "the small update to be acknowledged");
+      await waitFor(() => other.provider.unsyncedChanges === 0, "the small update to be acknowledged", 60_000);
       writer.provider.destroy();
       other.provider.destroy();
       // Stock Hocuspocus stores on a 2 s debounce (and on destroy); give it the time it would have.
@@ -104,9 +70,9 @@ async function coldOpenOnce(kind: ServerKind, update: Uint8Array, log: (m: strin
     log(`cold-open: ${kind} restarted with nothing cached`);
     server = await startBenchServer(kind, { dataDir });
     try {
-      const smallOpen = await open(small, urlOn(server, small));
+      const smallOpen = await timedOpen(onServer(server, small));
       smallOpen.provider.destroy();
-      const bigOpen = await open(big, urlOn(server, big));
+      const bigOpen = await timedOpen(onServer(server, big));
       const encodedBytes = Y.encodeStateAsUpdate(bigOpen.doc).byteLength;
       bigOpen.provider.destroy();
       if (encodedBytes < update.byteLength * 0.9) throw new Error(`${kind}: the reopened document lacks content (${encodedBytes} bytes)`);

@@ -10,11 +10,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import * as Y from "yjs";
 import { SCREENPLAY_FRAGMENT } from "@aiuteur/shared";
-import { openHocuspocus } from "./load/clients.js";
+import { waitFor } from "../test/helpers/collab.js";
+import { openHocuspocus, timedOpen } from "./load/clients.js";
 import { measureLoad } from "./load/index.js";
 import { median } from "./load/stats.js";
 import { num, spread, table } from "./report.js";
-import { sampleProcess, startBenchServer, type BenchDocument, type ServerKind } from "./servers/index.js";
+import { onServer, sampleProcess, startBenchServer, type BenchDocument, type ServerKind } from "./servers/index.js";
 import type { BenchContext, BenchSection, BenchSectionRunner } from "./section.js";
 
 const KINDS: ServerKind[] = ["aiuteur", "hocuspocus"];
@@ -81,6 +82,7 @@ async function measureConnections(kind: ServerKind, receivers: number[], context
 
 const provider = (target: BenchDocument, doc: Y.Doc) => openHocuspocus(target, doc);
 
+/** Polls every 2 ms (waitFor polls every 10): it times deliveries. */
 async function waitUntil(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
   const started = performance.now();
   while (!check()) {
@@ -175,23 +177,17 @@ async function writeDocument(target: BenchDocument, mib: number): Promise<void> 
       const block = new Y.XmlElement("action");
       block.insert(0, [new Y.XmlText(pasteText(Math.min(CHUNK_KIB, mib * 1024 - written)))]);
       doc.getXmlFragment(SCREENPLAY_FRAGMENT).push([block]);
-      await waitUntil(() => writer.provider.unsyncedChanges === 0, "a paste to be acknowledged", 120_000);
+      await waitFor(() => writer.provider.unsyncedChanges === 0, "a paste to be acknowledged", 120_000);
     }
   } finally {
     writer.provider.destroy();
   }
 }
 
-async function openOnce(target: BenchDocument, url: string): Promise<{ ms: number; bytes: number }> {
-  const doc = new Y.Doc();
-  const started = performance.now();
-  const reader = provider({ ...target, url }, doc);
-  try {
-    await Promise.race([reader.synced, new Promise((_, reject) => setTimeout(() => reject(new Error("no sync within 120 s")), 120_000))]);
-    return { ms: performance.now() - started, bytes: Y.encodeStateAsUpdate(doc).byteLength };
-  } finally {
-    reader.provider.destroy();
-  }
+async function openOnce(target: BenchDocument): Promise<{ ms: number; bytes: number }> {
+  const reader = await timedOpen(target);
+  reader.provider.destroy();
+  return { ms: reader.ms, bytes: Y.encodeStateAsUpdate(reader.doc).byteLength };
 }
 
 async function measureDocumentSizes(kind: ServerKind, sizes: number[], tmpDir: string): Promise<DocumentOpen[]> {
@@ -211,10 +207,10 @@ async function measureDocumentSizes(kind: ServerKind, sizes: number[], tmpDir: s
     try {
       const results: DocumentOpen[] = [];
       for (const target of targets) {
-        const url = target.url.replace(/:\d+/, `:${server.port}`);
-        const cold = await openOnce(target, url);
+        const reopened = onServer(server, target);
+        const cold = await openOnce(reopened);
         // A second reader while the first has just left: the document is still loaded (unload waits for the store).
-        const warm = await openOnce(target, url);
+        const warm = await openOnce(reopened);
         results.push({ coldMs: cold.ms, warmMs: warm.ms, encodedMiB: cold.bytes / 1024 / 1024 });
       }
       return results;

@@ -13,14 +13,13 @@ import * as Y from "yjs";
 import { openRawSocket, type RawSocket } from "../../test/helpers/rawSocket.js";
 import { createPrng } from "../../test/helpers/fuzz/prng.js";
 import { appendBlock } from "../../test/helpers/script.js";
-import { emit, runChild, sleep } from "../load/childProcess.js";
+import { emit, ErrorLog, runChild, sleep } from "../load/childProcess.js";
 import type { AttackEvent, AttackPlan, AttackStats } from "./plan.js";
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
 const SYNC_UPDATE = 2;
 const TICK_MS = 10;
-const MAX_ERRORS_KEPT = 10;
 
 function frame(documentName: string, type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -54,8 +53,10 @@ class Attack {
     return !this.ending && performance.now() < this.stopAt;
   }
 
+  private readonly errors = new ErrorLog();
+
   error(message: string): void {
-    if (this.stats.errors.length < MAX_ERRORS_KEPT) this.stats.errors.push(message);
+    this.errors.add(message);
   }
 
   /** Opens a socket and counts how the server closes it (closes made by this process at the end are not counted). */
@@ -135,6 +136,7 @@ class Attack {
   }
 
   end(): AttackStats {
+    this.stats.errors = this.errors.list();
     this.ending = true;
     this.stats.heldOpen = [...this.sockets].filter((s) => s.socket.readyState === s.socket.OPEN).length;
     for (const socket of this.sockets) socket.socket.terminate();

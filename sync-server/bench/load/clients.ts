@@ -57,6 +57,30 @@ export function openHocuspocus(
   return { provider, synced };
 }
 
+/**
+ * Connects a fresh client to `target`; resolves with the time from connecting to its first full sync, the
+ * document it received and its provider (the caller destroys it). Rejects on refusal or after 120 s.
+ */
+export function timedOpen(target: BenchDocument): Promise<{ ms: number; doc: Y.Doc; provider: HocuspocusProvider }> {
+  const doc = new Y.Doc();
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${target.kind}: no sync within 120 s`)), 120_000);
+    const provider: HocuspocusProvider = new HocuspocusProvider({
+      url: target.url,
+      name: target.name,
+      token: target.token,
+      document: doc,
+      WebSocketPolyfill: WebSocket,
+      onSynced: () => {
+        clearTimeout(timer);
+        resolve({ ms: performance.now() - started, doc, provider });
+      },
+      onAuthenticationFailed: ({ reason }: { reason: string }) => reject(new Error(`${target.kind}: refused (${reason})`)),
+    } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+  });
+}
+
 function hocuspocusClient(target: BenchDocument, onError: (message: string) => void): LoadClient {
   const doc = new Y.Doc();
   const { provider, synced } = openHocuspocus(target, doc, onError);

@@ -47,6 +47,11 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
+/** The same document on another (restarted) server of the same storage: its URL carries that server's port. */
+export function onServer(server: BenchServer, target: BenchDocument): BenchDocument {
+  return { ...target, url: target.url.replace(/:\d+/, `:${server.port}`) };
+}
+
 export interface BenchServerOptions {
   env?: Record<string, string>;
   dataDir?: string;
