@@ -14,7 +14,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { ApiClient, uniqueEmail } from "./helpers/api.js";
-import { connect, waitFor, type CollabClient } from "./helpers/collab.js";
+import { connect, replicaState, waitFor, type CollabClient } from "./helpers/collab.js";
 import { replayLocally, traceText } from "./helpers/fuzz/concurrentReplay.js";
 import { startTestServer, type TestServer } from "./helpers/server.js";
 import { createStorage, type Dialect } from "./helpers/storage.js";
@@ -78,7 +78,7 @@ async function replayThroughServer(name: "friendsforever" | "clownschool", diale
   }
 
   await waitFor(
-    () => new Set(agents.map((agent) => vectorOf(agent.doc))).size === 1,
+    () => new Set(agents.map((agent) => replicaState(agent.doc))).size === 1,
     "every agent's replica to converge",
     20_000,
   );
